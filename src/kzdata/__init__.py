@@ -1,0 +1,23 @@
+"""kzdata: the dataset of people prosecuted on political grounds in Kazakhstan, and its validator.
+
+    import kzdata
+    report = kzdata.validate("path/to/package")   # -> Report with structured findings
+    ds = kzdata.load("path/to/package")           # -> Dataset with typed, linked records
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0.dev0"
+__all__ = ["validate", "load", "Report", "Finding", "Dataset", "InvalidPackage"]
+
+
+def __getattr__(name):  # keep `import kzdata` light: heavy modules load on first use
+    if name == "validate":
+        from .validate import validate
+        return validate
+    if name in ("load", "Dataset", "InvalidPackage"):
+        from . import dataset
+        return getattr(dataset, name)
+    if name in ("Report", "Finding"):
+        from . import findings
+        return getattr(findings, name)
+    raise AttributeError(name)

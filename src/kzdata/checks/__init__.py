@@ -1,0 +1,29 @@
+"""The registry of checks: the one place where every check is listed, in the order it runs.
+
+A check is a function taking a Context and yielding Findings. Checks must not raise on bad input;
+if one does, the validator reports a KZ999 finding and carries on with the others.
+"""
+from __future__ import annotations
+
+from ..values import check_headers, check_values
+from .articles import check_articles
+from .bans import check_bans
+from .chronology import check_age, check_future, check_order
+from .duplicates import check_duplicates
+from .keys import check_keys
+from .source_dates import check_source_dates
+from .status import check_status
+
+CHECKS = [
+    ("structure", check_headers),    # 1. files and columns
+    ("values", check_values),        # 1. types, enums, patterns, required, dates, durations
+    ("keys", check_keys),            # 2. unique ids and resolving references
+    ("articles", check_articles),    # 3. Criminal Code articles, editions, repeals, parts
+    ("future", check_future),        # 4. no date in the future
+    ("age", check_age),              # 4. nothing before the age of criminal responsibility
+    ("order", check_order),          # 4. order of detention, charge, verdict, appeal, release
+    ("source-dates", check_source_dates),  # 5. facts not dated after their sources
+    ("bans", check_bans),            # 6. participation in banned organisations after the ban
+    ("status", check_status),        # 7. status consistent with sentences and events
+    ("duplicates", check_duplicates),  # 8. likely duplicate persons
+]

@@ -1,0 +1,56 @@
+"""Check 2: primary keys are unique and every reference, including each item of a list cell, resolves."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..context import Context
+from ..findings import Finding
+
+
+def check_keys(ctx: Context) -> Iterable[Finding]:
+    for name, schema in ctx.pkg.schemas.items():
+        pk = schema.get("primaryKey") or []
+        if isinstance(pk, str):
+            pk = [pk]
+        if pk:
+            seen: dict[tuple, int] = {}
+            for row in ctx.table(name):
+                key = tuple(row.rec.get(k, "") for k in pk)
+                if all(key) and key in seen:
+                    yield ctx.finding("KZ201", row, pk[0], f"{'/'.join(pk)} {'/'.join(key)!r} is already used on line {seen[key]}",
+                                      "Give this row a new id (kzdata ids are never reused).")
+                else:
+                    seen.setdefault(key, row.line)
+        for fk in schema.get("foreignKeys") or []:
+            fields = fk.get("fields")
+            ref = fk.get("reference") or {}
+            fields = [fields] if isinstance(fields, str) else fields
+            if not fields or len(fields) != 1:
+                continue
+            target = ref.get("resource") or name
+            index = ctx.by_id.get(target)
+            if index is None:
+                continue
+            col = fields[0]
+            for row in ctx.table(name):
+                value = row.rec.get(col, "")
+                if value and value not in index:
+                    yield ctx.finding("KZ202", row, col, f"{col} {value!r} is not an id in {target}",
+                                      f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+        for field in schema["fields"]:
+            kz = field.get("kzdata") or {}
+            if kz.get("kind") != "list":
+                continue
+            col = field["name"]
+            target = (kz.get("reference") or {}).get("resource")
+            index = ctx.by_id.get(target) if target else None
+            for row in ctx.table(name):
+                items = row.items(col)
+                seen_items: set[str] = set()
+                for item in items:
+                    if item in seen_items:
+                        yield ctx.finding("KZ203", row, col, f"{col} lists {item!r} more than once")
+                    seen_items.add(item)
+                    if index is not None and item not in index:
+                        yield ctx.finding("KZ202", row, col, f"{col} item {item!r} is not an id in {target}",
+                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")

@@ -1,0 +1,47 @@
+"""The command-line interface: a thin layer over kzdata.validate and kzdata.load."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+def _find_root(start: Path) -> Path:
+    """The nearest directory at or above `start` holding datapackage.json (else `start`)."""
+    for d in [start, *start.parents]:
+        if (d / "datapackage.json").is_file():
+            return d
+    return start
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kzdata")
+def main() -> None:
+    """kzdata: validate and use the dataset of political prosecutions in Kazakhstan."""
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="How to print the findings (github = workflow annotations).")
+@click.option("--strict", is_flag=True, help="Count warnings as errors.")
+def validate(path: Path | None, fmt: str, strict: bool) -> None:
+    """Check the data package at PATH (default: the repository around the current directory).
+
+    Exit status: 0 when there are no errors (no findings at all with --strict), 1 when there are,
+    2 for usage problems.
+    """
+    from .reporters import RENDERERS
+    from .validate import validate as run
+
+    root = path if path is not None else _find_root(Path.cwd())
+    if not root.is_dir():
+        raise click.UsageError(f"{root} is not a directory")
+    report = run(root)
+    click.echo(RENDERERS[fmt](report, strict), nl=False)
+    sys.exit(0 if report.ok(strict) else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""What every check receives: the loaded package, indexes over its tables, the reference and today."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .dates import PartialDate, parse_partial
+from .findings import Finding, make
+from .package import Package
+
+
+@dataclass
+class Row:
+    table: str
+    line: int
+    rec: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.rec.get("id", "")
+
+    def date(self, column: str) -> PartialDate | None:
+        value = self.rec.get(column, "")
+        return parse_partial(value) if value else None
+
+    def items(self, column: str) -> list[str]:
+        value = self.rec.get(column, "")
+        return [v for v in value.split(";") if v] if value else []
+
+
+@dataclass
+class Context:
+    pkg: Package
+    today: dt.date
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, pkg: Package, today: dt.date) -> "Context":
+        ctx = cls(pkg=pkg, today=today)
+        for name, table in pkg.tables.items():
+            ctx.rows[name] = [Row(name, line, rec) for line, rec in table.records()]
+        return ctx
+
+    def table(self, name: str) -> list[Row]:
+        return self.rows.get(name, [])
+
+    def path(self, name: str) -> str:
+        t = self.pkg.tables.get(name)
+        return t.path if t else f"data/{name}.csv"
+
+    @cached_property
+    def by_id(self) -> dict[str, dict[str, Row]]:
+        out: dict[str, dict[str, Row]] = {}
+        for name, rows in self.rows.items():
+            index: dict[str, Row] = {}
+            for r in rows:
+                if r.id and r.id not in index:
+                    index[r.id] = r
+            out[name] = index
+        return out
+
+    @cached_property
+    def by_person(self) -> dict[str, dict[str, list[Row]]]:
+        """person id -> table name -> rows about that person (charges, sentences, events)."""
+        out: dict[str, dict[str, list[Row]]] = {}
+        for name in ("charges", "sentences", "events"):
+            for r in self.table(name):
+                pid = r.rec.get("person", "")
+                if pid:
+                    out.setdefault(pid, {}).setdefault(name, []).append(r)
+        return out
+
+    def person_rows(self, pid: str, table: str) -> list[Row]:
+        return self.by_person.get(pid, {}).get(table, [])
+
+    @cached_property
+    def source_dates(self) -> dict[str, PartialDate | None]:
+        return {r.id: r.date("published") for r in self.table("sources")}
+
+    @cached_property
+    def articles(self) -> dict[str, dict]:
+        """code edition ('1997'/'2014') -> {'edition': {...}, 'articles': {number: entry}}."""
+        out: dict[str, dict] = {}
+        ref = self.pkg.reference or {}
+        for ed in ref.get("editions", []):
+            out[ed["code"]] = {"edition": ed, "articles": {a["article"]: a for a in ed["articles"]}}
+        return out
+
+    def verdict_dates(self, pid: str, case: str | None = None, convictions_only: bool = False) -> list[PartialDate]:
+        """First-instance verdict dates for a person (in one case, or in any)."""
+        out = []
+        for s in self.person_rows(pid, "sentences"):
+            if s.rec.get("instance") == "first_instance" and (case is None or s.rec.get("case") == case):
+                d = s.date("verdict_date")
+                if d:
+                    out.append(d)
+        kinds = ("convicted",) if convictions_only else ("convicted", "acquitted")
+        for e in self.person_rows(pid, "events"):
+            if e.rec.get("type") in kinds and (case is None or e.rec.get("case") == case):
+                d = e.date("date")
+                if d:
+                    out.append(d)
+        return out
+
+    def finding(self, code: str, row: Row, column: str, message: str, hint: str = "") -> Finding:
+        return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=row.id)
+
+
+def earliest(dates: list[PartialDate]) -> PartialDate | None:
+    """The date that is earliest by its start (for 'before the first verdict' comparisons)."""
+    return min(dates, key=lambda d: (d.start, d.end)) if dates else None

@@ -1,0 +1,279 @@
+"""The loading API: typed records with navigation between them.
+
+    import kzdata
+    ds = kzdata.load("path/to/kzdata")
+    p = ds.persons["bokayev-maks"]
+    for s in p.sentences: print(s.kind, s.term, s.verdict_date)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import Duration, PartialDate, parse_duration, parse_partial
+from .findings import Report
+
+
+class InvalidPackage(Exception):
+    """Raised by load() when the package has validation errors; `.report` holds them."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        first = report.errors[0] if report.errors else None
+        detail = f": {first.file}:{first.line} {first.code} {first.message}" if first else ""
+        super().__init__(f"{report.path} has {len(report.errors)} validation error(s){detail}")
+
+
+def _list(v: str) -> list[str]:
+    return [x for x in v.split(";") if x] if v else []
+
+
+def _date(v: str) -> PartialDate | None:
+    return parse_partial(v) if v else None
+
+
+@dataclass(eq=False)
+class _Record:
+    id: str
+    _ds: "Dataset" = field(repr=False, compare=False)
+    notes: str = ""
+    source_ids: list[str] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list["Source"]:
+        return [self._ds.sources[s] for s in self.source_ids if s in self._ds.sources]
+
+
+@dataclass(eq=False)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    published: PartialDate | None
+    url: str
+    kind: str
+    language: str
+    reference: str = ""
+    notes: str = ""
+
+
+@dataclass(eq=False)
+class Organisation(_Record):
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    banned_date: PartialDate | None = None
+    banned_by: str = ""
+    successor_of_id: str = ""
+
+
+@dataclass(eq=False)
+class Person(_Record):
+    name: str = ""
+    name_cyrillic: str = ""
+    aliases: list[str] = field(default_factory=list)
+    sex: str = ""
+    birth_year: int | None = None
+    place: str = ""
+    region: str = ""
+    roles: list[str] = field(default_factory=list)
+    affiliation_ids: list[str] = field(default_factory=list)
+    status: str = ""
+    status_date: PartialDate | None = None
+
+    @property
+    def charges(self) -> list["Charge"]:
+        return [c for c in self._ds.charges.values() if c.person_id == self.id]
+
+    @property
+    def sentences(self) -> list["Sentence"]:
+        return [s for s in self._ds.sentences.values() if s.person_id == self.id]
+
+    @property
+    def events(self) -> list["Event"]:
+        return sorted((e for e in self._ds.events.values() if e.person_id == self.id), key=lambda e: e.date.start if e.date else 0)
+
+    @property
+    def cases(self) -> list["Case"]:
+        ids = {c.case_id for c in self.charges} | {s.case_id for s in self.sentences} | {e.case_id for e in self.events if e.case_id}
+        return [self._ds.cases[i] for i in sorted(ids) if i in self._ds.cases]
+
+    @property
+    def affiliations(self) -> list[Organisation]:
+        return [self._ds.organisations[i] for i in self.affiliation_ids if i in self._ds.organisations]
+
+
+@dataclass(eq=False)
+class Case(_Record):
+    title: str = ""
+    place: str = ""
+    court: str = ""
+    opened: PartialDate | None = None
+    banned_organisation_id: str = ""
+    summary: str = ""
+
+    @property
+    def defendants(self) -> list[Person]:
+        ids = {c.person_id for c in self._ds.charges.values() if c.case_id == self.id}
+        ids |= {s.person_id for s in self._ds.sentences.values() if s.case_id == self.id}
+        return [self._ds.persons[i] for i in sorted(ids) if i in self._ds.persons]
+
+    @property
+    def charges(self) -> list["Charge"]:
+        return [c for c in self._ds.charges.values() if c.case_id == self.id]
+
+
+@dataclass(eq=False)
+class Charge(_Record):
+    case_id: str = ""
+    person_id: str = ""
+    code: str = ""
+    article: str = ""
+    part: str = ""
+    paragraph: str = ""
+    label: str = ""
+    charged_date: PartialDate | None = None
+    acts_from: PartialDate | None = None
+    acts_to: PartialDate | None = None
+    outcome: str = ""
+
+    @property
+    def person(self) -> Person:
+        return self._ds.persons[self.person_id]
+
+    @property
+    def case(self) -> Case:
+        return self._ds.cases[self.case_id]
+
+    @property
+    def article_ref(self) -> dict | None:
+        """The article's entry in the Criminal Code reference (title_ru, repeals, parts…)."""
+        return self._ds.article(self.code, self.article)
+
+
+@dataclass(eq=False)
+class Sentence(_Record):
+    case_id: str = ""
+    person_id: str = ""
+    verdict_date: PartialDate | None = None
+    instance: str = ""
+    in_absentia: bool = False
+    kind: str = ""
+    term: Duration | None = None
+    amount: float | None = None
+    currency: str = ""
+    role: str = ""
+    scope: str = ""
+    court: str = ""
+    judge: str = ""
+
+    @property
+    def person(self) -> Person:
+        return self._ds.persons[self.person_id]
+
+    @property
+    def case(self) -> Case:
+        return self._ds.cases[self.case_id]
+
+
+@dataclass(eq=False)
+class Event(_Record):
+    person_id: str = ""
+    case_id: str = ""
+    type: str = ""
+    date: PartialDate | None = None
+    authority: str = ""
+    reference: str = ""
+    place: str = ""
+
+    @property
+    def person(self) -> Person:
+        return self._ds.persons[self.person_id]
+
+    @property
+    def case(self) -> Case | None:
+        return self._ds.cases.get(self.case_id)
+
+
+@dataclass
+class Dataset:
+    path: Path
+    persons: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    charges: dict[str, Charge] = field(default_factory=dict)
+    sentences: dict[str, Sentence] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    criminal_code: dict[str, Any] = field(default_factory=dict)
+    report: Report | None = None
+
+    def article(self, code: str, number: str) -> dict | None:
+        for ed in self.criminal_code.get("editions", []):
+            if ed["code"] == code:
+                for a in ed["articles"]:
+                    if a["article"] == number:
+                        return a
+        return None
+
+
+def load(path: str | Path = ".", check: bool = True) -> Dataset:
+    """Load the package at `path` into typed records.
+
+    With check=True (the default) the package is validated first and InvalidPackage is raised when it
+    has errors, so that code never works on data the validator rejects.
+    """
+    from .context import Context
+    from .package import load_package
+    from .validate import validate
+
+    root = Path(path)
+    report = validate(root) if check else None
+    if report is not None and report.errors:
+        raise InvalidPackage(report)
+    pkg = load_package(root)
+    rows = Context.build(pkg, __import__("datetime").date.today()).rows
+    ds = Dataset(path=root, criminal_code=pkg.reference or {}, report=report)
+
+    def recs(name):
+        for r in rows.get(name, []):
+            yield r.rec
+
+    for r in recs("sources"):
+        ds.sources[r["id"]] = Source(r["id"], r["publisher"], r["title"], _date(r.get("published", "")), r.get("url", ""),
+                                     r.get("kind", ""), r.get("language", ""), r.get("reference", ""), r.get("notes", ""))
+    common = lambda r: dict(id=r["id"], _ds=ds, notes=r.get("notes", ""), source_ids=_list(r.get("sources", "")))  # noqa: E731
+    for r in recs("organisations"):
+        ds.organisations[r["id"]] = Organisation(**common(r), name=r["name"], aliases=_list(r.get("aliases", "")),
+                                                 banned_date=_date(r.get("banned_date", "")), banned_by=r.get("banned_by", ""),
+                                                 successor_of_id=r.get("successor_of", ""))
+    for r in recs("persons"):
+        by = r.get("birth_year", "")
+        ds.persons[r["id"]] = Person(**common(r), name=r["name"], name_cyrillic=r.get("name_cyrillic", ""),
+                                     aliases=_list(r.get("aliases", "")), sex=r.get("sex", ""),
+                                     birth_year=int(by) if by else None, place=r.get("place", ""), region=r.get("region", ""),
+                                     roles=_list(r.get("roles", "")), affiliation_ids=_list(r.get("affiliations", "")),
+                                     status=r.get("status", ""), status_date=_date(r.get("status_date", "")))
+    for r in recs("cases"):
+        ds.cases[r["id"]] = Case(**common(r), title=r["title"], place=r.get("place", ""), court=r.get("court", ""),
+                                 opened=_date(r.get("opened", "")), banned_organisation_id=r.get("banned_organisation", ""),
+                                 summary=r.get("summary", ""))
+    for r in recs("charges"):
+        ds.charges[r["id"]] = Charge(**common(r), case_id=r["case"], person_id=r["person"], code=r["code"], article=r["article"],
+                                     part=r.get("part", ""), paragraph=r.get("paragraph", ""), label=r.get("label", ""),
+                                     charged_date=_date(r.get("charged_date", "")), acts_from=_date(r.get("acts_from", "")),
+                                     acts_to=_date(r.get("acts_to", "")), outcome=r.get("outcome", ""))
+    for r in recs("sentences"):
+        amount = r.get("amount", "")
+        ds.sentences[r["id"]] = Sentence(**common(r), case_id=r["case"], person_id=r["person"],
+                                         verdict_date=_date(r.get("verdict_date", "")), instance=r.get("instance", ""),
+                                         in_absentia=r.get("in_absentia") == "true", kind=r.get("kind", ""),
+                                         term=parse_duration(r["term"]) if r.get("term") else None,
+                                         amount=float(amount) if amount else None, currency=r.get("currency", ""),
+                                         role=r.get("role", ""), scope=r.get("scope", ""), court=r.get("court", ""),
+                                         judge=r.get("judge", ""))
+    for r in recs("events"):
+        ds.events[r["id"]] = Event(**common(r), person_id=r["person"], case_id=r.get("case", ""), type=r["type"],
+                                   date=_date(r.get("date", "")), authority=r.get("authority", ""),
+                                   reference=r.get("reference", ""), place=r.get("place", ""))
+    return ds

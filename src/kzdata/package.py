@@ -1,0 +1,192 @@
+"""Loading a data package from disk: descriptor, schemas, tables and reference data.
+
+Everything read is inside the package directory: resource and schema paths must be relative, without
+`..`, and may not resolve (through symlinks) outside it. Problems become findings, never exceptions.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .csvio import Table, read_table
+from .findings import Finding, make
+
+DESCRIPTOR = "datapackage.json"
+MAX_FILE_BYTES = 200 * 1024 * 1024
+TABLES = ["sources", "organisations", "persons", "cases", "charges", "sentences", "events", "exceptions"]
+REFERENCE = "criminal-code"
+
+
+@dataclass
+class Package:
+    root: Path
+    descriptor: dict = field(default_factory=dict)
+    schemas: dict[str, dict] = field(default_factory=dict)  # table name -> Table Schema
+    tables: dict[str, Table] = field(default_factory=dict)
+    reference: dict | None = None
+    reference_path: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _inside(root: Path, rel: str) -> Path | None:
+    """Resolve a relative path inside root; None when it is absolute, a URL, or escapes root."""
+    if not isinstance(rel, str) or not rel or "://" in rel or rel.startswith(("/", "\\")) or ":" in rel.split("/")[0]:
+        return None
+    parts = rel.replace("\\", "/").split("/")
+    if ".." in parts:
+        return None
+    path = (root / rel)
+    try:
+        resolved = path.resolve()
+        resolved.relative_to(root.resolve())
+    except (ValueError, OSError):
+        return None
+    return path
+
+
+def _read_bytes(pkg: Package, path: Path, rel: str) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            pkg.findings.append(make("KZ010", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit",
+                                     "Split the table or raise the limit in kzdata.package.MAX_FILE_BYTES."))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        pkg.findings.append(make("KZ003", rel, 0, "", f"cannot read {rel}: {exc.strerror or exc}"))
+        return None
+
+
+def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
+    data = _read_bytes(pkg, path, rel)
+    if data is None:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        pkg.findings.append(make(code, rel, data.count(b"\n", 0, exc.start) + 1, "", f"{rel} is not valid UTF-8"))
+    except RecursionError:
+        pkg.findings.append(make(code, rel, 0, "", f"{rel} nests too deeply to be read"))
+    except json.JSONDecodeError as exc:
+        pkg.findings.append(make(code, rel, exc.lineno, "", f"{rel} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"))
+    return None
+
+
+def load_package(root: str | Path) -> Package:
+    root = Path(root)
+    pkg = Package(root=root)
+    dpath = root / DESCRIPTOR
+    if not dpath.is_file():
+        pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"no {DESCRIPTOR} in {root}"))
+        return pkg
+    desc = _load_json(pkg, dpath, DESCRIPTOR, "KZ001")
+    if desc is None:
+        return pkg
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        pkg.findings.append(make("KZ002", DESCRIPTOR, 1, "resources", "datapackage.json must be an object with a list of resources"))
+        return pkg
+    pkg.descriptor = desc
+    seen: dict[str, dict] = {}
+    for i, res in enumerate(desc["resources"]):
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"resources[{i}]", f"resource {i} has no name"))
+            continue
+        seen[res["name"]] = res
+    for name in TABLES + [REFERENCE]:
+        if name not in seen:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, "resources", f"the package has no resource named '{name}'",
+                                     f"Add the '{name}' resource to datapackage.json."))
+    for name, res in seen.items():
+        if name not in TABLES and name != REFERENCE:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, "resources", f"unknown resource '{name}'",
+                                     "kzdata knows the tables " + ", ".join(TABLES) + f" and '{REFERENCE}'; remove the resource or extend kzdata."))
+            continue
+        rel = res.get("path")
+        path = _inside(root, rel)
+        if path is None:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"{name}.path", f"resource '{name}' has path {rel!r}, which is not a relative path inside the package",
+                                     "Use a relative path such as data/persons.csv; absolute paths, '..', URLs and links leaving the package are refused."))
+            continue
+        if not path.is_file():
+            pkg.findings.append(make("KZ003", rel, 0, "", f"resource '{name}' points to {rel}, which does not exist"))
+            continue
+        if name == REFERENCE:
+            pkg.reference_path = rel
+            schema_rel = res.get("jsonSchema")
+            data = _load_json(pkg, path, rel, "KZ015")
+            if data is None:
+                continue
+            spath = _inside(root, schema_rel) if schema_rel else None
+            if spath is None or not spath.is_file():
+                pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.jsonSchema", f"resource '{name}' needs a jsonSchema file inside the package, got {schema_rel!r}"))
+                continue
+            schema = _load_json(pkg, spath, schema_rel, "KZ005")
+            if schema is None:
+                continue
+            if _check_json_schema(pkg, data, schema, rel):
+                pkg.reference = data
+            continue
+        schema = res.get("schema")
+        if isinstance(schema, str):
+            spath = _inside(root, schema)
+            if spath is None or not spath.is_file():
+                pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.schema", f"schema {schema!r} of resource '{name}' is missing or outside the package"))
+                continue
+            schema = _load_json(pkg, spath, schema, "KZ005")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not all(
+                isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"]):
+            if schema is not None:
+                pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.schema", f"resource '{name}' has no valid Table Schema (a list of named fields)"))
+            continue
+        data = _read_bytes(pkg, path, rel)
+        if data is None:
+            continue
+        table, problems = read_table(name, rel, data)
+        for p in problems:
+            pkg.findings.append(make("KZ010", rel, p.line, "", p.message, table=name))
+        pkg.schemas[name] = schema
+        pkg.tables[name] = table
+    _unlisted_files(pkg, seen)
+    return pkg
+
+
+def _unlisted_files(pkg: Package, resources: dict[str, dict]) -> None:
+    data_dir = pkg.root / "data"
+    if not data_dir.is_dir():
+        return
+    listed = {str(r.get("path", "")).replace("\\", "/") for r in resources.values()}
+    for p in sorted(data_dir.iterdir()):
+        rel = f"data/{p.name}"
+        if p.is_file() and rel not in listed and not p.name.startswith("."):
+            pkg.findings.append(make("KZ004", rel, 0, "", f"{rel} is not a resource of the package"))
+
+
+def _check_json_schema(pkg: Package, data: object, schema: object, rel: str) -> bool:
+    import jsonschema  # only needed for the reference file
+
+    try:
+        validator_cls = jsonschema.validators.validator_for(schema)
+        validator_cls.check_schema(schema)
+        # No remote references: a registry with nothing in it resolves only local '#' pointers.
+        validator = validator_cls(schema, registry=_empty_registry())
+        errors = list(validator.iter_errors(data))
+    except jsonschema.exceptions.SchemaError as exc:
+        pkg.findings.append(make("KZ005", rel, 0, "", f"the JSON Schema for {rel} is invalid: {exc.message}"))
+        return False
+    except Exception as exc:  # unresolvable $ref and similar
+        pkg.findings.append(make("KZ005", rel, 0, "", f"the JSON Schema for {rel} cannot be used: {exc}"))
+        return False
+    for err in errors[:50]:
+        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        pkg.findings.append(make("KZ015", rel, 0, where, f"{where}: {err.message}"))
+    return not errors
+
+
+def _empty_registry():
+    from referencing import Registry
+
+    def retrieve(uri: str):
+        raise LookupError(f"remote $ref {uri!r} is not allowed")
+
+    return Registry(retrieve=retrieve)

@@ -1,0 +1,66 @@
+"""Run every registered check over a package and apply the reviewed exceptions."""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from pathlib import Path
+
+from .checks import CHECKS
+from .context import Context
+from .findings import WARNING, Finding, Report, make
+from .package import load_package
+
+EXCEPTIONS_TABLE = "exceptions"
+
+
+def validate(path: str | Path = ".", today: dt.date | None = None) -> Report:
+    """Validate the data package at `path` and return a Report (never raises on bad data)."""
+    root = Path(path)
+    report = Report(path=str(root))
+    pkg = load_package(root)
+    findings: list[Finding] = list(pkg.findings)
+    ctx = Context.build(pkg, today or dt.date.today())
+    for name, check in CHECKS:
+        try:
+            findings.extend(check(ctx))
+        except Exception as exc:  # a bug in a check must not hide the other findings
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(make("KZ999", "", 0, "", f"check '{name}' failed: {type(exc).__name__}: {exc} "
+                                                    f"({Path(where.filename).name}:{where.lineno})"))
+    findings = _dedupe(findings)
+    report.findings, report.excepted = _apply_exceptions(ctx, findings)
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+def _apply_exceptions(ctx: Context, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Move warnings that a reviewed exception accepts out of the findings; report unused exceptions.
+
+    Only warnings can be accepted: an error always stands.
+    """
+    rows = ctx.table(EXCEPTIONS_TABLE)
+    wanted = {(r.rec.get("code"), r.rec.get("table"), r.rec.get("record")): r for r in rows}
+    used: set[tuple] = set()
+    kept, excepted = [], []
+    for f in findings:
+        key = (f.code, f.table, f.record)
+        if f.severity == WARNING and key in wanted:
+            used.add(key)
+            excepted.append(f)
+        else:
+            kept.append(f)
+    for key, r in wanted.items():
+        if key not in used and all(key):
+            kept.append(make("KZ901", ctx.path(EXCEPTIONS_TABLE), r.line, "code",
+                             f"exception {key[0]} for {key[1]} {key[2]!r} matches no warning",
+                             table=EXCEPTIONS_TABLE, record=key[2]))
+    return kept, excepted
