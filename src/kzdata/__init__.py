@@ -12,7 +12,7 @@ __all__ = ["validate", "load", "Report", "Finding", "Dataset", "InvalidPackage"]
 
 def __getattr__(name):  # keep `import kzdata` light: heavy modules load on first use
     if name == "validate":
-        from .validate import validate
+        from .validator import validate
         return validate
     if name in ("load", "Dataset", "InvalidPackage"):
         from . import dataset

@@ -33,7 +33,7 @@ def validate(path: Path | None, fmt: str, strict: bool) -> None:
     2 for usage problems.
     """
     from .reporters import RENDERERS
-    from .validate import validate as run
+    from .validator import validate as run
 
     root = path if path is not None else _find_root(Path.cwd())
     if not root.is_dir():

@@ -225,7 +225,7 @@ def load(path: str | Path = ".", check: bool = True) -> Dataset:
     """
     from .context import Context
     from .package import load_package
-    from .validate import validate
+    from .validator import validate
 
     root = Path(path)
     report = validate(root) if check else None

@@ -1,0 +1,96 @@
+"""Shared helpers: a scratch copy of the repository's package that tests mutate one cell at a time."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kzdata
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 22)
+
+
+class Pkg:
+    """A copy of the package in a temporary directory, with helpers to change it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, table: str) -> Path:
+        return self.root / "data" / f"{table}.csv"
+
+    def read(self, table: str) -> tuple[list[str], list[dict]]:
+        with self.path(table).open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            return list(reader.fieldnames or []), list(reader)
+
+    def write(self, table: str, header: list[str], rows: list[dict]) -> None:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in header})
+        self.path(table).write_text(buf.getvalue(), encoding="utf-8")
+
+    def set(self, table: str, rid: str, **values: str) -> None:
+        header, rows = self.read(table)
+        hits = [r for r in rows if r["id"] == rid]
+        assert hits, f"no row {rid} in {table}"
+        for r in hits:
+            r.update(values)
+        self.write(table, header, rows)
+
+    def add(self, table: str, **values: str) -> None:
+        header, rows = self.read(table)
+        rows.append(values)
+        self.write(table, header, rows)
+
+    def copy_row(self, table: str, rid: str, **changes: str) -> None:
+        header, rows = self.read(table)
+        src = next(r for r in rows if r["id"] == rid)
+        rows.append({**src, **changes})
+        self.write(table, header, rows)
+
+    def line_of(self, table: str, rid: str) -> int:
+        """Physical line on which the row with this id starts (files without multi-line cells)."""
+        for n, line in enumerate(self.path(table).read_text(encoding="utf-8").split("\n"), start=1):
+            if line.startswith(rid + ","):
+                return n
+        raise AssertionError(f"{rid} not found in {table}")
+
+    def validate(self, today: dt.date = TODAY):
+        return kzdata.validate(self.root, today=today)
+
+
+@pytest.fixture
+def pkg(tmp_path: Path) -> Pkg:
+    root = tmp_path / "pkg"
+    root.mkdir()
+    shutil.copy(REPO / "datapackage.json", root)
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    return Pkg(root)
+
+
+def codes(report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+def only(report, code: str):
+    """The single finding with this code (fails when there are none or several)."""
+    hits = [f for f in report.findings if f.code == code]
+    assert len(hits) == 1, f"expected one {code}, got {[(f.code, f.file, f.line, f.message) for f in report.findings]}"
+    return hits[0]
+
+
+def assert_at(finding, file: str, line: int, column: str | None = None) -> None:
+    assert finding.file == file, finding
+    assert finding.line == line, finding
+    if column is not None:
+        assert finding.column == column, finding
+    assert finding.message and finding.hint, finding
