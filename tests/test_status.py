@@ -1,0 +1,40 @@
+"""Check 7: a person's status agrees with their sentences and events."""
+from __future__ import annotations
+
+from conftest import assert_at, codes, only
+
+
+def test_in_prison_after_a_release(pkg):
+    pkg.add("events", id="bokayev-maks-2019-12-released", person="bokayev-maks", type="released", date="2019-12",
+            sources="odf-2020-political-prisoners-list")
+    line = pkg.line_of("persons", "bokayev-maks")
+    f = only(pkg.validate(), "KZ701")
+    assert_at(f, "data/persons.csv", line, "status")
+
+
+def test_released_without_a_release_event(pkg):
+    pkg.set("persons", "bokayev-maks", status="released")
+    assert only(pkg.validate(), "KZ702").severity == "warning"
+
+
+def test_released_with_a_release_event(pkg):
+    pkg.set("persons", "bokayev-maks", status="released", status_date="2020")
+    pkg.add("events", id="bokayev-maks-2019-12-released", person="bokayev-maks", type="released", date="2019-12",
+            sources="odf-2020-political-prisoners-list")
+    assert pkg.validate().findings == []
+
+
+def test_in_prison_without_prison_sentence_or_detention(pkg):
+    pkg.set("persons", "zhaubatyrov-asylkhan", status="in_prison")
+    assert only(pkg.validate(), "KZ702").record == "zhaubatyrov-asylkhan"
+
+
+def test_restricted_freedom_needs_such_a_sentence(pkg):
+    pkg.set("persons", "bokayev-maks", status="restricted_freedom")
+    assert "KZ702" in codes(pkg.validate())
+
+
+def test_prison_term_over_before_status_date(pkg):
+    pkg.set("sentences", "bokayev-maks-2016-prison", term="P2Y")
+    f = only(pkg.validate(), "KZ703")
+    assert f.severity == "warning" and "2018-11-28" in f.message
