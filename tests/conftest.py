@@ -37,7 +37,7 @@ class Pkg:
             w.writerow({k: r.get(k, "") for k in header})
         self.path(table).write_text(buf.getvalue(), encoding="utf-8")
 
-    def set(self, table: str, rid: str, **values: str) -> None:
+    def set(self, table: str, rid: str, /, **values: str) -> None:
         header, rows = self.read(table)
         hits = [r for r in rows if r["id"] == rid]
         assert hits, f"no row {rid} in {table}"
@@ -45,7 +45,7 @@ class Pkg:
             r.update(values)
         self.write(table, header, rows)
 
-    def add(self, table: str, **values: str) -> None:
+    def add(self, table: str, /, **values: str) -> None:
         header, rows = self.read(table)
         rows.append(values)
         self.write(table, header, rows)
