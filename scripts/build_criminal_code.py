@@ -156,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reference", type=Path, default=DEFAULT_REF)
     ap.add_argument("--check", action="store_true", help="only compare with the committed file")
     args = ap.parse_args(argv)
+    missing = [f for f in [EDITION_1997[1]] + [e[1] for e in EDITIONS_2014] if not (args.reference / f).is_file()]
+    if missing:
+        print(f"error: {args.reference} lacks {', '.join(missing)}; pass --reference DIR", file=sys.stderr)
+        return 2
     text = render(build(args.reference))
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
