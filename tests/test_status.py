@@ -38,3 +38,10 @@ def test_prison_term_over_before_status_date(pkg):
     pkg.set("sentences", "bokayev-maks-2016-prison", term="P2Y")
     f = only(pkg.validate(), "KZ703")
     assert f.severity == "warning" and "2018-11-28" in f.message
+
+
+def test_a_parole_grant_is_not_a_release(pkg):
+    """A parole grant can be overturned before the prisoner leaves: only a release event ends custody."""
+    pkg.add("events", id="bokayev-maks-2019-10-parole-granted", person="bokayev-maks", type="parole_granted",
+            date="2019-10-08", sources="odf-2020-political-prisoners-list")
+    assert "KZ701" not in codes(pkg.validate())

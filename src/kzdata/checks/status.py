@@ -9,7 +9,9 @@ from ..findings import Finding
 
 PRISON = {"imprisonment", "life_imprisonment"}
 CUSTODY_EVENTS = {"detained", "pre_trial_detention", "house_arrest", "sentence_resumed"}
-RELEASE_EVENTS = {"released", "released_from_custody", "acquitted", "pardoned", "parole_granted"}
+# Events that end custody. A parole or pardon decision is not itself a release (a parole grant can be
+# overturned on appeal before the prisoner walks out): the release is its own event.
+RELEASE_EVENTS = {"released", "released_from_custody", "acquitted"}
 # What supports each status: sentence kinds, event types, or a predicate.
 SUPPORT = {
     "in_prison": ({"imprisonment", "life_imprisonment"}, {"detained", "pre_trial_detention", "sentence_resumed", "extradited"}),
