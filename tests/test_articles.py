@@ -6,6 +6,12 @@ from conftest import assert_at, codes, only
 CH = "bokayev-maks-2016-174"  # 2014 Code, verdict 2016-11-28, acts 2016-04
 
 
+def set_verdict(pkg, date):
+    """Move the date of Bokayev's verdict (both punishments it imposed)."""
+    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
+        pkg.set("sentences", s, verdict_date=date)
+
+
 def test_article_not_in_edition(pkg):
     line = pkg.line_of("charges", CH)
     pkg.set("charges", CH, article="499")
@@ -50,16 +56,14 @@ def test_2014_code_for_pre_2015_acts_is_a_warning(pkg):
 def test_repealed_article(pkg):
     # Article 130 (defamation) was repealed by Law No. 349-VI of 26.06.2020.
     pkg.set("charges", CH, article="130", part="2")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2021-03-01")
+    set_verdict(pkg, "2021-03-01")
     f = only(pkg.validate(), "KZ304")
     assert "349-VI" in f.message and f.column == "article"
 
 
 def test_article_possibly_repealed_shortly_after_the_law(pkg):
     pkg.set("charges", CH, article="130", part="2")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2020-07")
+    set_verdict(pkg, "2020-07")
     report = pkg.validate()
     assert only(report, "KZ305").severity == "warning"
     assert "KZ304" not in codes(report)
@@ -68,8 +72,7 @@ def test_article_possibly_repealed_shortly_after_the_law(pkg):
 def test_article_before_it_was_added(pkg):
     # 380-1 is absent from the 2014 Code's edition of 07.11.2014.
     pkg.set("charges", CH, article="380-1", charged_date="2014-10", acts_from="2014-09", acts_to="2014-09")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2014-11-01")
+    set_verdict(pkg, "2014-11-01")
     report = pkg.validate()
     assert only(report, "KZ306").record == CH
     assert "KZ302" in codes(report)  # and the 2014 Code was not yet in force either
@@ -77,8 +80,7 @@ def test_article_before_it_was_added(pkg):
 
 def test_article_added_between_editions_is_a_warning(pkg):
     pkg.set("charges", CH, article="380-1")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2018")
+    set_verdict(pkg, "2018")
     for c in ("174", "274", "400"):
         pkg.set("charges", f"bokayev-maks-2016-{c}", acts_from="2017-12", acts_to="2017-12")
     assert only(pkg.validate(), "KZ307").severity == "warning"
@@ -100,11 +102,9 @@ def test_part_of_an_article_without_parts(pkg):
 def test_part_checked_against_the_count_in_force_at_the_date(pkg):
     # Article 380 had 3 parts until 10.07.2022 and 6 after.
     pkg.set("charges", CH, article="380", part="5")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2019-02-01")
+    set_verdict(pkg, "2019-02-01")
     assert "3 parts" in only(pkg.validate(), "KZ308").message or "1, 2, 3" in only(pkg.validate(), "KZ308").message
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2023-02-01")
+    set_verdict(pkg, "2023-02-01")
     assert "KZ308" not in codes(pkg.validate())
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import codes, only
+from test_articles import set_verdict
 
 
 def test_exception_accepts_the_warning(pkg):
@@ -26,7 +27,6 @@ def test_stale_exception_is_reported(pkg):
 def test_an_exception_cannot_hide_an_error(pkg):
     pkg.add("exceptions", code="KZ304", table="charges", record="bokayev-maks-2016-174", reason="test", reviewed="2026-11-22")
     pkg.set("charges", "bokayev-maks-2016-174", article="130", part="2")
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date="2021-03-01")
+    set_verdict(pkg, "2021-03-01")
     report = pkg.validate()
     assert "KZ304" in codes(report) and "KZ901" in codes(report)

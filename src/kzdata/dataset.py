@@ -124,9 +124,23 @@ class Case(_Record):
 
 
 @dataclass(eq=False)
-class Charge(_Record):
+class _PersonFact(_Record):
+    """A row about one person, in one case where known (charges, sentences, events)."""
+
     case_id: str = ""
     person_id: str = ""
+
+    @property
+    def person(self) -> Person:
+        return self._ds.persons[self.person_id]
+
+    @property
+    def case(self) -> Case | None:
+        return self._ds.cases.get(self.case_id)
+
+
+@dataclass(eq=False)
+class Charge(_PersonFact):
     code: str = ""
     article: str = ""
     part: str = ""
@@ -138,23 +152,13 @@ class Charge(_Record):
     outcome: str = ""
 
     @property
-    def person(self) -> Person:
-        return self._ds.persons[self.person_id]
-
-    @property
-    def case(self) -> Case:
-        return self._ds.cases[self.case_id]
-
-    @property
     def article_ref(self) -> dict | None:
         """The article's entry in the Criminal Code reference (title_ru, repeals, parts…)."""
         return self._ds.article(self.code, self.article)
 
 
 @dataclass(eq=False)
-class Sentence(_Record):
-    case_id: str = ""
-    person_id: str = ""
+class Sentence(_PersonFact):
     verdict_date: PartialDate | None = None
     instance: str = ""
     in_absentia: bool = False
@@ -167,32 +171,14 @@ class Sentence(_Record):
     court: str = ""
     judge: str = ""
 
-    @property
-    def person(self) -> Person:
-        return self._ds.persons[self.person_id]
-
-    @property
-    def case(self) -> Case:
-        return self._ds.cases[self.case_id]
-
 
 @dataclass(eq=False)
-class Event(_Record):
-    person_id: str = ""
-    case_id: str = ""
+class Event(_PersonFact):
     type: str = ""
     date: PartialDate | None = None
     authority: str = ""
     reference: str = ""
     place: str = ""
-
-    @property
-    def person(self) -> Person:
-        return self._ds.persons[self.person_id]
-
-    @property
-    def case(self) -> Case | None:
-        return self._ds.cases.get(self.case_id)
 
 
 @dataclass
