@@ -69,3 +69,21 @@ def test_durations_round_trip(y, m, d):
         assert dur is None
     else:
         assert dur == (y, m, d)
+
+
+ROLES = __import__("json").loads((REPO / "schemas" / "persons.json").read_text(encoding="utf-8"))
+
+
+@given(st.lists(st.sampled_from(["activist", "poet", "", "astronaut", "Activist", " blogger"]), min_size=1, max_size=4))
+def test_list_item_check_agrees_with_the_schema_pattern(items):
+    """kzdata checks list cells item by item; frictionless uses the field's pattern. They must agree."""
+    import re
+
+    from kzdata.values import _field_checker
+
+    field = next(f for f in ROLES["fields"] if f["name"] == "roles")
+    value = ";".join(items)
+    if value == "":
+        return  # empty cells are 'missing', checked by required
+    by_pattern = re.fullmatch(field["constraints"]["pattern"], value) is not None
+    assert by_pattern == (_field_checker(field)(value) == [])
