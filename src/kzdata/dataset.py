@@ -209,16 +209,18 @@ def load(path: str | Path = ".", check: bool = True) -> Dataset:
     With check=True (the default) the package is validated first and InvalidPackage is raised when it
     has errors, so that code never works on data the validator rejects.
     """
+    import datetime as dt
+
     from .context import Context
     from .package import load_package
-    from .validator import validate
+    from .validator import check_context
 
     root = Path(path)
-    report = validate(root) if check else None
+    ctx = Context.build(load_package(root), dt.date.today())
+    report = check_context(ctx) if check else None
     if report is not None and report.errors:
         raise InvalidPackage(report)
-    pkg = load_package(root)
-    rows = Context.build(pkg, __import__("datetime").date.today()).rows
+    pkg, rows = ctx.pkg, ctx.rows
     ds = Dataset(path=root, criminal_code=pkg.reference or {}, report=report)
 
     def recs(name):

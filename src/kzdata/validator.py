@@ -15,11 +15,13 @@ EXCEPTIONS_TABLE = "exceptions"
 
 def validate(path: str | Path = ".", today: dt.date | None = None) -> Report:
     """Validate the data package at `path` and return a Report (never raises on bad data)."""
-    root = Path(path)
-    report = Report(path=str(root))
-    pkg = load_package(root)
-    findings: list[Finding] = list(pkg.findings)
-    ctx = Context.build(pkg, today or dt.date.today())
+    return check_context(Context.build(load_package(Path(path)), today or dt.date.today()))
+
+
+def check_context(ctx: Context) -> Report:
+    """Run every check over an already loaded package (so load() reads the files only once)."""
+    report = Report(path=str(ctx.pkg.root))
+    findings: list[Finding] = list(ctx.pkg.findings)
     for name, check in CHECKS:
         try:
             findings.extend(check(ctx))
