@@ -43,5 +43,32 @@ def validate(path: Path | None, fmt: str, strict: bool) -> None:
     sys.exit(0 if report.ok(strict) else 1)
 
 
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Print a readable summary or the figures as JSON.")
+def stats(path: Path | None, fmt: str) -> None:
+    """Summarise what the dataset at PATH holds: persons by status, region and organisation, charges by
+    article, sentences by kind with the years of imprisonment imposed, and rows per source.
+
+    The package is validated first: figures are not computed from data with errors (exit status 1).
+    """
+    from .dataset import InvalidPackage, load
+    from .reporters import render_text as render_findings
+    from .stats import compute, render_json, render_text
+
+    root = path if path is not None else _find_root(Path.cwd())
+    if not root.is_dir():
+        raise click.UsageError(f"{root} is not a directory")
+    try:
+        ds = load(root)
+    except InvalidPackage as exc:
+        click.echo(render_findings(exc.report), nl=False, err=True)
+        click.echo("kzdata stats: the package has errors, so no figures are given; fix them first.", err=True)
+        sys.exit(1)
+    figures = compute(ds)
+    click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
+
+
 if __name__ == "__main__":
     main()
