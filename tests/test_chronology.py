@@ -92,3 +92,9 @@ def test_possible_order_passes(pkg):
     add_event(pkg, "bokayev-maks-2017-appeal", "appeal_rejected", "2017-02")
     pkg.set("charges", "bokayev-maks-2016-174", charged_date="2016-05-18")
     assert pkg.validate().findings == []
+
+
+def test_a_sentence_without_a_verdict_date_is_accepted_and_skipped_by_date_checks(pkg):
+    """Sources often say only that someone 'received a suspended sentence': the row stays, undated."""
+    pkg.set("sentences", "bokayev-maks-2016-ban", verdict_date="")
+    assert pkg.validate().findings == []

@@ -147,3 +147,13 @@ def test_readme_generated_blocks_are_current():
     proc = subprocess.run([sys.executable, str(REPO / "scripts" / "update_readme.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_an_undated_sentence_counts_unless_a_dated_verdict_replaces_it(pkg):
+    base = prison(pkg)
+    add_case(pkg, "test-undated")
+    add_sentence(pkg, "shevchuk-oksana-prison", case="test-undated", person="shevchuk-oksana", verdict_date="", term="P4Y")
+    assert prison(pkg)["total_years"] == round(base["total_years"] + 4, 1)
+    add_sentence(pkg, "shevchuk-oksana-2020-prison", case="test-undated", person="shevchuk-oksana", verdict_date="2020",
+                 instance="appeal", term="P1Y")
+    assert prison(pkg)["total_years"] == round(base["total_years"] + 1, 1)

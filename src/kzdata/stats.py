@@ -10,6 +10,7 @@ stating is how prison terms are added up (see `imprisonment`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter, defaultdict
 from typing import Iterable
@@ -35,9 +36,10 @@ def _operative(sentences: Iterable[Sentence]) -> list[Sentence]:
     """The main punishment of the latest verdict for each (person, case)."""
     latest: dict[tuple[str, str], tuple] = {}
     for s in sentences:
-        if s.role != "main" or s.verdict_date is None:
+        if s.role != "main":
             continue
-        rank = (s.verdict_date.start, INSTANCE_ORDER.get(s.instance, 0))
+        # an undated verdict counts only when no dated verdict exists for the same person and case
+        rank = (s.verdict_date.start if s.verdict_date else dt.date.min, INSTANCE_ORDER.get(s.instance, 0))
         key = (s.person_id, s.case_id)
         if key not in latest or rank > latest[key][0]:
             latest[key] = (rank, [s])
