@@ -1,6 +1,6 @@
 import csv, json, collections, pathlib
 from kzdata.dates import parse_partial
-S = pathlib.Path("/work/staging"); M = pathlib.Path("/work/main")
+S = pathlib.Path(__file__).resolve().parent; M = S.parent.parent  # staging/issue-3 inside the repository
 TABLES = ["organisations", "persons", "cases", "charges", "sentences", "events"]
 cols = {t: [f["name"] for f in json.load(open(M/f"schemas/{t}.json"))["fields"]] for t in TABLES}
 LISTS = {"aliases", "roles", "affiliations", "distinct_from", "sources"}
@@ -61,5 +61,5 @@ for t in TABLES:
         w.writeheader()
         for r in rows:
             w.writerow({c: r.get(c, "") for c in cols[t]})
-open(S/"merged/log.txt", "w").write("\n".join(log) + "\n")
+open(S/"merge-log.txt", "w").write("\n".join(log) + "\n")
 print(len(log), "merges")

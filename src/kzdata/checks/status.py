@@ -17,7 +17,10 @@ SUPPORT = {
     "in_prison": ({"imprisonment", "life_imprisonment"}, {"detained", "pre_trial_detention", "sentence_resumed", "extradited"}),
     "pre_trial_detention": (set(), {"detained", "pre_trial_detention", "extradited"}),
     "house_arrest": (set(), {"house_arrest"}),
-    "restricted_freedom": ({"restriction_of_freedom"}, set()),
+    # a court can replace the rest of a prison term with restriction of freedom (an event, not a new verdict)
+    "restricted_freedom": ({"restriction_of_freedom"}, {"sentence_replaced"}),
+    "non_custodial_sentence": ({"fine", "activity_ban", "compulsory_labour", "community_service", "confiscation",
+                                "victims_fund_payment"}, set()),
     "suspended_sentence": ({"suspended_imprisonment"}, set()),
     "under_investigation": (set(), {"charged", "case_opened", "detained", "pre_trial_detention", "house_arrest", "wanted_notice", "extradition_requested"}),
     "released": (set(), {"released", "released_from_custody", "acquitted", "pardoned", "parole_granted", "amnesty", "case_closed"}),

@@ -1,4 +1,5 @@
 import csv, json
+raise SystemExit("build.py is superseded by the 2nd-pass review (see review.md / review_edits.py); running it would undo the corrections.")
 S = "odf-2020-political-prisoners-list"
 OUT = "/work/staging/part-c/"
 def hdr(t):
