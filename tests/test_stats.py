@@ -131,7 +131,7 @@ def test_cli_text_and_json_agree(pkg):
     assert text.exit_code == 0 and data.exit_code == 0, text.output + data.output
     figs = json.loads(data.output)
     assert f"{figs['tables']['persons']} persons" in text.output
-    assert f"Imprisonment imposed: {figs['sentences']['imprisonment']['total_years']} years" in text.output
+    assert f"Imprisonment imposed: {figs['sentences']['imprisonment']['total_years']} years in the" in text.output
 
 
 def test_cli_refuses_figures_for_a_package_with_errors(pkg):

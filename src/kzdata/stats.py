@@ -60,6 +60,7 @@ def imprisonment(ds: Dataset) -> dict:
         return {
             "sentences": len(rows),
             "persons": len({s.person_id for s in rows}),
+            "with_term": len(fixed),
             "total_years": round(sum(s.term.total_years for s in fixed), 1),
             "life": sum(1 for s in rows if s.kind == "life_imprisonment"),
             "term_not_stated": sum(1 for s in rows if s.kind == "imprisonment" and s.term is None),
@@ -157,11 +158,16 @@ def render_text(figures: dict) -> str:
     i = s["imprisonment"]
     a = i["in_absentia"]
     out.append("")
-    out.append(f"Imprisonment imposed: {i['total_years']} years in {i['sentences']} prison sentence(s) on "
-               f"{i['persons']} person(s)" + (f", plus {i['life']} life sentence(s)" if i["life"] else "")
-               + (f"; {i['term_not_stated']} term(s) not stated" if i["term_not_stated"] else ""))
-    out.append(f"  in absentia, apart: {a['total_years']} years in {a['sentences']} sentence(s) on {a['persons']} person(s)"
-               + (f", plus {a['life']} life sentence(s)" if a["life"] else ""))
+    def line(x: dict) -> str:
+        text = f"{x['total_years']} years in the {x['with_term']} prison sentence(s) whose term is stated"
+        if x["term_not_stated"]:
+            text += f", plus {x['term_not_stated']} with no term stated"
+        if x["life"]:
+            text += f", plus {x['life']} life sentence(s)"
+        return text + f"; {x['persons']} person(s)"
+
+    out.append("Imprisonment imposed: " + line(i))
+    out.append("  in absentia, counted apart: " + line(a))
     out.append(f"  rule: {i['rule']}")
 
     out.append("")
