@@ -87,3 +87,93 @@ def test_list_item_check_agrees_with_the_schema_pattern(items):
         return  # empty cells are 'missing', checked by required
     by_pattern = re.fullmatch(field["constraints"]["pattern"], value) is not None
     assert by_pattern == (_field_checker(field)(value) == [])
+
+
+# --- mutation fuzzing of whole package files --------------------------------------------------------------
+# Real files of the package are mutated (bytes inserted, deleted, replaced, duplicated, truncated) and the
+# validator must answer with findings, never an exception. scripts/fuzz.py runs the same idea for many more
+# inputs and prints how many it tried.
+
+import pytest  # noqa: E402
+
+MUTABLE = ["data/persons.csv", "data/events.csv", "data/sentences.csv", "data/organisations.csv", "data/exceptions.csv",
+           "data/criminal-code.json", "datapackage.json", "schemas/persons.json", "schemas/events.json"]
+NASTY = [b"\x00", b"\xef\xbb\xbf", b"\r", b"\r\n", b'"', b",", b"\xff\xfe", b"\xe2\x80\xae", b"\xe2\x80\x8b", b"=", b"[" * 200,
+         b"{" * 200, b"\\u0000", b"..", b"/etc/passwd", b"https://example.org/", b"\xd0\x90", b"e\xcc\x81", b"9" * 400]
+mutation = st.tuples(st.sampled_from(["insert", "delete", "replace", "duplicate", "truncate"]),
+                     st.integers(0, 1 << 20), st.integers(1, 300),
+                     st.one_of(st.binary(min_size=1, max_size=24), st.sampled_from(NASTY)))
+
+
+def mutate(data: bytes, ops) -> bytes:
+    for op, at, length, blob in ops:
+        at = at % (len(data) + 1)
+        if op == "insert":
+            data = data[:at] + blob + data[at:]
+        elif op == "delete":
+            data = data[:at] + data[at + length:]
+        elif op == "replace":
+            data = data[:at] + blob + data[at + len(blob):]
+        elif op == "duplicate":
+            data = data[:at] + data[at:at + length] * 3 + data[at:]
+        else:
+            data = data[:at]
+    return data
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mutations")
+    shutil.copy(REPO / "datapackage.json", root)
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
+
+
+def _assert_findings_not_crashes(root):
+    report = kzdata.validate(root, today=dt.date(2026, 11, 22))
+    assert all(f.code != "KZ999" for f in report.findings), [f.message for f in report.findings if f.code == "KZ999"]
+    assert all(f.file is not None and f.message and f.hint for f in report.findings)
+    return report
+
+
+# scripts/fuzz.py raises these through the environment for long runs; the suite keeps them small.
+FUZZ_EXAMPLES = int(__import__("os").environ.get("KZDATA_FUZZ_EXAMPLES", "100"))
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
+@given(target=st.sampled_from(MUTABLE), ops=st.lists(mutation, min_size=1, max_size=4))
+def test_mutated_package_files_give_findings_not_exceptions(scratch, target, ops):
+    path = scratch / target
+    original = (REPO / target).read_bytes()
+    mutated = mutate(original, ops)
+    path.write_bytes(mutated)
+    try:
+        report = _assert_findings_not_crashes(scratch)
+        if mutated == original:
+            assert report.findings == []
+    finally:
+        path.write_bytes(original)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(
+        ["resources", "name", "path", "schema", "fields", "editions", "articles", "code", "jsonSchema", "type", "$ref"]) | st.text(max_size=8),
+        inner, max_size=5),
+    max_leaves=30)
+
+
+@settings(max_examples=max(40, FUZZ_EXAMPLES // 2), deadline=None)
+@given(target=st.sampled_from(["datapackage.json", "data/criminal-code.json", "schemas/persons.json",
+                               "schemas/criminal-code.schema.json"]), value=json_values)
+def test_generated_json_gives_findings_not_exceptions(scratch, target, value):
+    import json
+
+    path = scratch / target
+    original = (REPO / target).read_bytes()
+    path.write_text(json.dumps(value), encoding="utf-8")
+    try:
+        _assert_findings_not_crashes(scratch)
+    finally:
+        path.write_bytes(original)

@@ -31,6 +31,8 @@ CODES: dict[str, Code] = {
     "KZ013": Code(W, "columns out of schema order", "Reorder the header to match the schema (kzdata fmt will do this)."),
     "KZ014": Code(E, "wrong number of cells", "Give the row exactly one cell per header column; quote cells that contain commas."),
     "KZ015": Code(E, "JSON file does not match its JSON Schema", "Correct the value at the JSON path shown, or regenerate the file with its build script."),
+    "KZ016": Code(E, "line endings are not LF", "Save the file with Unix line endings (LF, \\n) only: no CR-only, CRLF or mixed line endings."),
+    "KZ017": Code(E, "resource limit exceeded", "The file, a cell or a JSON structure is larger or deeper than kzdata reads; split or simplify it."),
     # values
     "KZ101": Code(E, "required value missing", "Fill in the cell; every row needs it."),
     "KZ102": Code(E, "wrong type", "Write the value in the type the schema gives (integer, number, true/false, YYYY-MM-DD)."),
@@ -39,6 +41,19 @@ CODES: dict[str, Code] = {
     "KZ105": Code(E, "value out of range", "Keep the value within the schema's minimum, maximum and length."),
     "KZ106": Code(E, "impossible date", "Write a real calendar date as YYYY, YYYY-MM or YYYY-MM-DD; use less precision rather than guessing a day."),
     "KZ107": Code(E, "malformed duration", "Write the length as an ISO 8601 duration: P7Y, P1Y4M, P6M, P10D."),
+    # private data (errors: these must never be published)
+    "KZ110": Code(E, "identification number (IIN) in the text", "Remove the number: the dataset never records personal identification numbers."),
+    "KZ111": Code(E, "phone number in the text", "Remove the phone number: the dataset never records contact details."),
+    "KZ112": Code(E, "e-mail address in the text", "Remove the e-mail address: the dataset never records contact details."),
+    "KZ113": Code(E, "street address in the text", "Remove the address (a town or region is enough): the dataset never records where people live."),
+    # honest text
+    "KZ120": Code(E, "mixed scripts in a name or word", "Write the name or word in one script: replace the look-alike letters named in the message."),
+    "KZ121": Code(E, "invisible or control characters", "Delete the characters named in the message (zero-width, bidirectional controls, control codes)."),
+    "KZ122": Code(E, "text not in Unicode NFC", "Save the text in composed form (NFC); most editors have a 'normalise' option, or use kzdata fmt."),
+    "KZ123": Code(W, "stray spaces", "Remove leading, trailing and double spaces."),
+    "KZ124": Code(E, "cell would run as a spreadsheet formula", "Reword the cell so it does not start with =, +, -, @, a tab or a carriage return."),
+    "KZ125": Code(E, "unsafe or invalid source address", "Give a plain http(s) address, without a user name or password in it."),
+    "KZ126": Code(W, "tracking parameters in an address", "Remove the tracking parameters (utm_*, fbclid, gclid…) from the address."),
     # keys
     "KZ201": Code(E, "duplicate id", "Give each row its own id; ids are never reused, even for removed rows."),
     "KZ202": Code(E, "reference does not resolve", "Use the id of an existing row in the referenced table, or add that row."),

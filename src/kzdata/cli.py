@@ -70,5 +70,37 @@ def stats(path: Path | None, fmt: str) -> None:
     click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
 
 
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to write into (created if needed).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv: one file per table plus a datapackage.json; json: one kzdata.json.")
+@click.option("--public", is_flag=True, help="Leave out every field the schemas mark sensitive (see DATA_POLICY.md).")
+def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
+    """Export the dataset at PATH for other tools, cell values unchanged, each file written atomically.
+
+    Refuses (exit status 1) when the package has validation errors. Use --public for anything published.
+    """
+    from .dataset import InvalidPackage
+    from .export import export as run
+    from .reporters import render_text as render_findings
+
+    root = path if path is not None else _find_root(Path.cwd())
+    if not root.is_dir():
+        raise click.UsageError(f"{root} is not a directory")
+    try:
+        files = run(root, out, fmt=fmt, public=public)
+    except InvalidPackage as exc:
+        click.echo(render_findings(exc.report), nl=False, err=True)
+        click.echo("kzdata export: the package has errors, so nothing was exported; fix them first.", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"kzdata export: cannot write to {out}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    for f in files:
+        click.echo(str(f))
+
+
 if __name__ == "__main__":
     main()

@@ -38,6 +38,26 @@ class Table:
 class ReadProblem:
     line: int
     message: str
+    code: str = "KZ010"
+
+
+def line_ending_problem(text: str) -> ReadProblem | None:
+    """The first line ending that is not a plain LF (the package's dialect), if any."""
+    cr = text.find("\r")
+    if cr < 0:
+        return None
+    line = text.count("\n", 0, cr) + 1
+    crlf, lone_cr = text.count("\r\n"), text.count("\r") - text.count("\r\n")
+    lf_only = text.count("\n") - crlf
+    if lone_cr and (crlf or lf_only):
+        kind = "mixed line endings (CR, CRLF and LF)"
+    elif lone_cr:
+        kind = "CR-only line endings"
+    elif lf_only:
+        kind = "mixed line endings (CRLF and LF)"
+    else:
+        kind = "CRLF line endings"
+    return ReadProblem(line, f"the file has {kind}; the package's dialect is LF", "KZ016")
 
 
 def decode(data: bytes) -> tuple[str | None, ReadProblem | None]:
@@ -63,6 +83,9 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
         return table, [ReadProblem(line, "the file contains a NUL byte")]
     if not text.strip():
         return table, [ReadProblem(1, "the file is empty: it needs at least a header row")]
+    ending = line_ending_problem(text)
+    if ending:
+        problems.append(ending)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     prev = 0
     try:
@@ -77,7 +100,10 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
             table.rows.append(row)
             table.lines.append(start)
     except csv.Error as exc:
-        problems.append(ReadProblem(prev + 1, f"CSV syntax error: {exc}"))
+        if "field larger than field limit" in str(exc):
+            problems.append(ReadProblem(prev + 1, f"a cell is longer than {MAX_FIELD} characters, the most kzdata reads", "KZ017"))
+        else:
+            problems.append(ReadProblem(prev + 1, f"CSV syntax error: {exc}"))
     table.index = {}
     for i, n in enumerate(table.header):
         table.index.setdefault(n, i)

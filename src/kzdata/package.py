@@ -14,6 +14,7 @@ from .findings import Finding, make
 
 DESCRIPTOR = "datapackage.json"
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_DEPTH = 64  # JSON nesting levels; the real files use fewer than 10
 TABLES = ["sources", "organisations", "persons", "cases", "charges", "sentences", "events", "exceptions"]
 REFERENCE = "criminal-code"
 
@@ -49,7 +50,7 @@ def _read_bytes(pkg: Package, path: Path, rel: str) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            pkg.findings.append(make("KZ010", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit",
+            pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit kzdata reads",
                                      "Split the table or raise the limit in kzdata.package.MAX_FILE_BYTES."))
             return None
         return path.read_bytes()
@@ -62,21 +63,53 @@ def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
     data = _read_bytes(pkg, path, rel)
     if data is None:
         return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        pkg.findings.append(make(code, rel, 1, "", f"{rel} starts with a UTF-8 byte-order mark; save it without one"))
+        return None
+    depth = _max_depth(data)
+    if depth > MAX_DEPTH:
+        pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} nests {depth} levels deep, more than the {MAX_DEPTH} levels kzdata reads"))
+        return None
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         pkg.findings.append(make(code, rel, data.count(b"\n", 0, exc.start) + 1, "", f"{rel} is not valid UTF-8"))
     except RecursionError:
-        pkg.findings.append(make(code, rel, 0, "", f"{rel} nests too deeply to be read"))
+        pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} nests too deeply to be read (more than {MAX_DEPTH} levels)"))
     except json.JSONDecodeError as exc:
         pkg.findings.append(make(code, rel, exc.lineno, "", f"{rel} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"))
     return None
+
+
+def _max_depth(data: bytes) -> int:
+    """Deepest bracket nesting in JSON text, counted without parsing (strings are skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for b in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif b == 0x5C:  # backslash
+                escaped = True
+            elif b == 0x22:
+                in_string = False
+        elif b == 0x22:
+            in_string = True
+        elif b in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif b in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
 
 
 def load_package(root: str | Path) -> Package:
     root = Path(root)
     pkg = Package(root=root)
     dpath = root / DESCRIPTOR
+    if dpath.is_symlink() and _inside(root, DESCRIPTOR) is None:
+        pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"{DESCRIPTOR} is a link to a file outside the package; it is not read"))
+        return pkg
     if not dpath.is_file():
         pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"no {DESCRIPTOR} in {root}"))
         return pkg
@@ -144,7 +177,7 @@ def load_package(root: str | Path) -> Package:
             continue
         table, problems = read_table(name, rel, data)
         for p in problems:
-            pkg.findings.append(make("KZ010", rel, p.line, "", p.message, table=name))
+            pkg.findings.append(make(p.code, rel, p.line, "", p.message, table=name))
         pkg.schemas[name] = schema
         pkg.tables[name] = table
     _unlisted_files(pkg, seen)

@@ -13,6 +13,7 @@ from .duplicates import check_duplicates
 from .keys import check_keys
 from .source_dates import check_source_dates
 from .status import check_status
+from .text import check_text
 
 CHECKS = [
     ("structure", check_headers),    # 1. files and columns
@@ -26,4 +27,5 @@ CHECKS = [
     ("bans", check_bans),            # 6. participation in banned organisations after the ban
     ("status", check_status),        # 7. status consistent with sentences and events
     ("duplicates", check_duplicates),  # 8. likely duplicate persons
+    ("text", check_text),            # 9. one script, no invisible characters, NFC, no formulas, safe URLs
 ]

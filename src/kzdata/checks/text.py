@@ -1,0 +1,116 @@
+"""Check 9: honest, safe text. One script per name, no invisible characters, Unicode NFC, no stray spaces,
+nothing a spreadsheet would run as a formula, safe source addresses, and no private data.
+
+Every string cell of every table is read; numbers, booleans and dates are typed columns, not text.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable, Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+from ..context import Context
+from ..findings import Finding, make
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Query parameters that only track the reader: a citation does not need them.
+TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src")
+# Kinds of cell whose content the schema already pins down to plain ASCII (ids, dates, durations).
+STRUCTURED = {"id", "reference", "partial-date", "duration"}
+
+
+def _text_cells(ctx: Context) -> Iterator[tuple[str, str, dict, int, str, str]]:
+    """(table, path, field, line, record id, value) for every non-empty string cell."""
+    for name, table in ctx.pkg.tables.items():
+        id_i = table.index.get("id")
+        for field in ctx.pkg.schemas[name]["fields"]:
+            if field.get("type", "string") != "string":
+                continue
+            i = table.index.get(field["name"])
+            if i is None:
+                continue
+            for line, row in zip(table.lines, table.rows):
+                value = row[i] if i < len(row) else ""
+                if value:
+                    rid = row[id_i] if id_i is not None and id_i < len(row) else ""
+                    yield name, table.path, field, line, rid, value
+
+
+def _script(ch: str) -> str:
+    if not ch.isalpha():
+        return ""
+    name = unicodedata.name(ch, "")
+    return "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else "other"
+
+
+def _describe(chars: Iterable[str]) -> str:
+    seen = list(dict.fromkeys(chars))
+    return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in seen[:5]) + (
+        f" and {len(seen) - 5} more" if len(seen) > 5 else "")
+
+
+def _invisible(value: str) -> list[str]:
+    """Control, format (zero-width, bidi), separator and private-use characters; a newline is allowed."""
+    return [c for c in value if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")]
+
+
+def script_problem(value: str, declared: str | None) -> str | None:
+    """Why a value mixes scripts, or None. A declared script applies to every letter of the cell; otherwise
+    each word must be written in one script."""
+    if declared:
+        other = "Cyrillic" if declared == "latin" else "Latin"
+        wrong = [c for c in value if _script(c) == other]
+        if wrong:
+            return f"this {declared.capitalize()}-script field contains {other} letters: {_describe(wrong)}"
+        return None
+    for word in value.split():
+        scripts = {_script(c) for c in word} - {""}
+        if {"Latin", "Cyrillic"} <= scripts:
+            minority = min(("Latin", "Cyrillic"), key=lambda s: sum(_script(c) == s for c in word))
+            return f"the word {word!r} mixes Latin and Cyrillic letters: {_describe(c for c in word if _script(c) == minority)}"
+    return None
+
+
+def check_text(ctx: Context) -> Iterable[Finding]:
+    for table, path, field, line, rid, value in _text_cells(ctx):
+        col = field["name"]
+        kz = field.get("kzdata", {}) or {}
+        where = dict(table=table, record=rid)
+        bad = _invisible(value)
+        if bad:
+            yield make("KZ121", path, line, col, f"{col} contains invisible or control characters: {_describe(bad)}", **where)
+        if not unicodedata.is_normalized("NFC", value):
+            yield make("KZ122", path, line, col, f"{col} is not in Unicode NFC (composed) form", **where)
+        if kz.get("kind") not in STRUCTURED:
+            items = value.split(";") if kz.get("kind") == "list" else [value]
+            for item in items:
+                problem = script_problem(item, kz.get("script"))
+                if problem:
+                    yield make("KZ120", path, line, col, f"{col}: {problem}", **where)
+                    break
+        if value.startswith(FORMULA_START):
+            yield make("KZ124", path, line, col, f"{col} starts with {value[0]!r}, which spreadsheets run as a formula", **where)
+        if value != value.strip() or "  " in value:
+            what = "leading or trailing spaces" if value != value.strip() else "a double space"
+            yield make("KZ123", path, line, col, f"{col} has {what}", **where)
+        if field.get("format") == "uri":
+            yield from _check_url(path, line, col, value, where)
+
+
+def _check_url(path: str, line: int, col: str, value: str, where: dict) -> Iterable[Finding]:
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError on a malformed port
+    except ValueError as exc:
+        yield make("KZ125", path, line, col, f"{col} is not a valid address: {exc}", **where)
+        return
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        yield make("KZ125", path, line, col, f"{col} {value[:80]!r} is not an http(s) address", **where)
+        return
+    if parts.username is not None or parts.password is not None:
+        yield make("KZ125", path, line, col, f"{col} contains a user name or password before the host", **where)
+        return
+    del port
+    tracking = [k for k, _ in parse_qsl(parts.query, keep_blank_values=True) if k.lower().startswith(TRACKING)]
+    if tracking:
+        yield make("KZ126", path, line, col, f"{col} carries tracking parameters: {', '.join(tracking)}", **where)

@@ -1,0 +1,103 @@
+"""Exports of the dataset for other tools: `kzdata export` and `kzdata.export.export()`.
+
+    from kzdata.export import export
+    export("path/to/kzdata", "out/", fmt="csv", public=True)
+
+Cells are written exactly as they are in the package (strings, never re-typed or re-formatted). With
+public=True every field that a Table Schema marks sensitive (`"kzdata": {"sensitive": true}`) is left out.
+Every file is written atomically: to a temporary file in the same directory, then renamed over the
+target, so a reader never sees half a file and a failed export leaves the old file as it was.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .context import Context
+from .dataset import InvalidPackage
+from .package import load_package
+from .validator import check_context
+
+TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources"]
+FORMATS = ("csv", "json")
+
+
+def sensitive_fields(schema: dict) -> set[str]:
+    return {f["name"] for f in schema.get("fields", []) if (f.get("kzdata") or {}).get("sensitive")}
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; on any failure the old file is left untouched."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = False,
+           today: dt.date | None = None) -> list[Path]:
+    """Export the package at `path` into directory `out`; return the files written.
+
+    Raises InvalidPackage when the package has validation errors: nothing is exported from bad data.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    ctx = Context.build(load_package(Path(path)), today or dt.date.today())
+    report = check_context(ctx)
+    if report.errors:
+        raise InvalidPackage(report)
+    out = Path(out)
+    tables: dict[str, tuple[list[str], list[dict]]] = {}
+    resources = []
+    for name in TABLES:
+        schema = ctx.pkg.schemas[name]
+        hidden = sensitive_fields(schema) if public else set()
+        fields = [f for f in schema["fields"] if f["name"] not in hidden]
+        columns = [f["name"] for f in fields]
+        rows = [{c: row.rec.get(c, "") for c in columns} for row in ctx.table(name)]
+        tables[name] = (columns, rows)
+        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+                          "schema": {**{k: v for k, v in schema.items() if k != "fields"}, "fields": fields}})
+    written = []
+    if fmt == "csv":
+        for name, (columns, rows) in tables.items():
+            buf = io.StringIO()
+            writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            target = out / f"{name}.csv"
+            write_atomic(target, buf.getvalue().encode("utf-8"))
+            written.append(target)
+        descriptor = {**{k: v for k, v in ctx.pkg.descriptor.items() if k != "resources"},
+                      "description": _describe(ctx.pkg.descriptor, public), "resources": resources}
+        target = out / "datapackage.json"
+        write_atomic(target, (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        written.append(target)
+    else:
+        doc = {"name": ctx.pkg.descriptor.get("name", "kzdata"), "version": ctx.pkg.descriptor.get("version", ""),
+               "public": public, **{name: rows for name, (_, rows) in tables.items()}}
+        target = out / "kzdata.json"
+        write_atomic(target, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        written.append(target)
+    return written
+
+
+def _describe(descriptor: dict, public: bool) -> str:
+    base = descriptor.get("description", "")
+    note = " Public export: fields marked sensitive are left out." if public else " Full export, sensitive fields included."
+    return (base + note).strip()
