@@ -46,3 +46,14 @@ def test_removed_row_leaves_dangling_references(pkg):
     dangling = [f for f in report.findings if f.code == "KZ202"]
     assert len(dangling) == 12  # 4 charges and 8 sentences point to the removed case
     assert {f.file for f in dangling} == {"data/charges.csv", "data/sentences.csv"}
+
+
+def test_a_retired_id_cannot_be_used_again(pkg):
+    pkg.add("retired", id="bokayev-maks", table="persons", retired="2026-01-01", reason="removed at the person's request")
+    f = only(pkg.validate(), "KZ204")
+    assert f.record == "bokayev-maks" and f.column == "id" and f.file == "data/persons.csv"
+
+
+def test_a_retired_id_of_another_table_is_no_conflict(pkg):
+    pkg.add("retired", id="bokayev-maks", table="cases", retired="2026-01-01", reason="removed at the person's request")
+    assert pkg.validate().findings == []

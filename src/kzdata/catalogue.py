@@ -58,6 +58,7 @@ CODES: dict[str, Code] = {
     "KZ201": Code(E, "duplicate id", "Give each row its own id; ids are never reused, even for removed rows."),
     "KZ202": Code(E, "reference does not resolve", "Use the id of an existing row in the referenced table, or add that row."),
     "KZ203": Code(W, "item repeated in a list cell", "Remove the repeated item."),
+    "KZ204": Code(E, "retired id used again", "Give the record a new id: a removed record's id stays retired (DATA_POLICY.md)."),
     # articles
     "KZ301": Code(E, "article not in the cited Criminal Code", "Check the article number and the code edition (1997 or 2014) against the source and data/criminal-code.json."),
     "KZ302": Code(E, "code edition not in force at that date", "The 1997 Code applied to acts until 31 December 2014 and the 2014 Code from 1 January 2015: check the edition and the dates."),

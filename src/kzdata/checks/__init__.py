@@ -10,7 +10,7 @@ from .articles import check_articles
 from .bans import check_bans
 from .chronology import check_age, check_future, check_order
 from .duplicates import check_duplicates
-from .keys import check_keys
+from .keys import check_keys, check_retired
 from .source_dates import check_source_dates
 from .status import check_status
 from .text import check_text
@@ -19,6 +19,7 @@ CHECKS = [
     ("structure", check_headers),    # 1. files and columns
     ("values", check_values),        # 1. types, enums, patterns, required, dates, durations
     ("keys", check_keys),            # 2. unique ids and resolving references
+    ("retired", check_retired),      # 2. ids of removed records are never reused
     ("articles", check_articles),    # 3. Criminal Code articles, editions, repeals, parts
     ("future", check_future),        # 4. no date in the future
     ("age", check_age),              # 4. nothing before the age of criminal responsibility

@@ -7,6 +7,16 @@ from ..context import Context
 from ..findings import Finding
 
 
+def check_retired(ctx: Context) -> Iterable[Finding]:
+    """An id in data/retired.csv belongs to a removed record and may never be used again."""
+    retired = {(r.rec.get("table"), r.rec.get("id")): r for r in ctx.table("retired")}
+    for (table, rid), r in retired.items():
+        row = ctx.by_id.get(table or "", {}).get(rid or "")
+        if row is not None:
+            yield ctx.finding("KZ204", row, "id", f"id {rid!r} was retired on {r.rec.get('retired')} and may not be used again",
+                              f"Give the record a new id; {ctx.path('retired')} line {r.line} retires this one.")
+
+
 def check_keys(ctx: Context) -> Iterable[Finding]:
     for name, schema in ctx.pkg.schemas.items():
         pk = schema.get("primaryKey") or []

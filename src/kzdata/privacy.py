@@ -1,0 +1,288 @@
+"""Private data that must never be published: IINs, phone numbers, e-mail addresses and home addresses.
+
+Pure and dependency-free: ``find_private(text)`` returns every hit in order of position, ``[]`` for clean
+text. All patterns are compiled at import and written so that every match attempt is bounded (no nested
+unbounded quantifiers that can overlap), so a long string is scanned in roughly linear time.
+
+    >>> [h.kind for h in find_private("IIN 900101400007, tel. +7 701 123 45 67")]
+    ['iin', 'phone']
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import NamedTuple
+
+__all__ = ["Hit", "iin_is_valid", "find_private"]
+
+
+class Hit(NamedTuple):
+    kind: str      # "iin" | "phone" | "email" | "address"
+    text: str      # the matched substring
+    start: int     # offset in the input string
+    message: str   # short English explanation
+
+
+MSG_IIN = ("a Kazakhstan individual identification number (IIN) with a valid check digit; "
+           "it identifies a living person and encodes the birth date, so it must never be published")
+MSG_PHONE_KZ = "a Kazakhstan phone number (+7 or 8 and ten digits); personal contact details must not be published"
+MSG_PHONE_INTL = "an international phone number; personal contact details must not be published"
+MSG_EMAIL = "an e-mail address; personal contact details must not be published"
+MSG_ADDRESS = "a street address with a house number; a person's home address must not be published"
+MSG_APARTMENT = "an apartment number; a person's home address must not be published"
+MSG_HOME = "a home address (street with house or apartment number); it must not be published"
+
+# ---------------------------------------------------------------------------------------------- IIN
+
+_W1 = tuple(range(1, 12))
+_W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+_CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
+
+
+def iin_check_digit(first11: str) -> int | None:
+    """The check digit for the first 11 digits of an IIN, or None when both weightings give 10."""
+    d = [ord(c) - 48 for c in first11]
+    c = sum(w * x for w, x in zip(_W1, d)) % 11
+    if c == 10:
+        c = sum(w * x for w, x in zip(_W2, d)) % 11
+        if c == 10:
+            return None
+    return c
+
+
+def iin_is_valid(digits: str) -> bool:
+    """True if ``digits`` is exactly 12 ASCII digits forming a valid IIN: a real birth date (YYMMDD, the
+    century from digit 7: 1-2 -> 1800s, 3-4 -> 1900s, 5-6 -> 2000s), digit 7 in 1..6 and a correct check digit."""
+    if not isinstance(digits, str) or len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        return False
+    century = _CENTURY.get(ord(digits[6]) - 48)
+    if century is None:
+        return False
+    try:
+        _dt.date(century + int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        return False
+    check = iin_check_digit(digits[:11])
+    return check is not None and check == ord(digits[11]) - 48
+
+
+# A maximal run of digit groups joined by single spaces or hyphens ("880101300123", "880101 300 123").
+# Unambiguous (each separator must be followed by a digit), so it never backtracks more than one step.
+_DIGIT_RUN = re.compile(r"[0-9]+(?:[ \-][0-9]+)*")
+_DIGIT_GROUP = re.compile(r"[0-9]+")
+
+
+def _find_iins(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for run in _DIGIT_RUN.finditer(text):
+        groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, run.start(), run.end())]
+        n = len(groups)
+        for i, (s, e) in enumerate(groups):
+            if e - s == 12:                                   # written plainly
+                if iin_is_valid(text[s:e]):
+                    hits.append(Hit("iin", text[s:e], s, MSG_IIN))
+                continue
+            if not 3 <= e - s <= 6:
+                continue
+            # written in groups of 3-6 digits with one kind of separator: 880101 300123, 8801-0130-0123
+            total, j, sep = e - s, i + 1, None
+            while j < n and total < 12:
+                gs, ge = groups[j]
+                if not 3 <= ge - gs <= 6:
+                    break
+                this_sep = text[groups[j - 1][1]]
+                if sep is None:
+                    sep = this_sep
+                elif this_sep != sep:
+                    break
+                total += ge - gs
+                j += 1
+            if total == 12 and j - i >= 2:
+                end = groups[j - 1][1]
+                digits = "".join(text[a:b] for a, b in groups[i:j])
+                if iin_is_valid(digits):
+                    hits.append(Hit("iin", text[s:end], s, MSG_IIN))
+    return hits
+
+
+# ---------------------------------------------------------------------------------------------- URLs
+
+_URL = re.compile(r"(?<![\w@])(?:(?:https?|ftp)://|www\.)[^\s<>\"'\]\[{}|\\^`]+", re.IGNORECASE)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+        if a > pos:
+            break
+    return None
+
+
+# -------------------------------------------------------------------------------------------- phones
+
+_S = r"[ .\-]?"          # one optional separator between digit groups
+# 8 and ten digits, grouped as Kazakhstan numbers are written: 8 701 123 45 67, 8 (727) 123-45-67,
+# 8 7172 12 34 56, 87011234567. Not glued to other digits, letters, "+" or a preceding number.
+_PHONE_KZ8 = re.compile(
+    rf"""(?<![\w+@])(?<![0-9][ .,/\-])
+    8{_S}
+    (?:
+        (?:\([0-9]{{3}}\)|[0-9]{{3}}){_S}(?:[0-9]{{3}}{_S}[0-9]{{2}}{_S}[0-9]{{2}}|[0-9]{{3}}{_S}[0-9]{{4}}|[0-9]{{7}})
+      | (?:\([0-9]{{4}}\)|[0-9]{{4}}){_S}(?:[0-9]{{2}}{_S}[0-9]{{2}}{_S}[0-9]{{2}}|[0-9]{{6}})
+      | (?:\([0-9]{{5}}\)|[0-9]{{5}}){_S}(?:[0-9]{_S}[0-9]{{2}}{_S}[0-9]{{2}}|[0-9]{{5}})
+    )
+    (?![ .\-]?[0-9])(?![\w@])""",
+    re.VERBOSE,
+)
+# "+" then digit groups joined by one separator each (space, hyphen, dot, or a parenthesis around an area
+# code). Each separator must be followed by a digit, so the match is deterministic; the digit count is
+# checked afterwards (8 to 15 digits, +7 with ten more is a Kazakhstan number).
+_PHONE_PLUS = re.compile(r"(?<![\w+])\+[0-9]+(?:(?:[ .\-]|[ ]?\([ ]?|[ ]?\)[ .\-]?)[0-9]+){0,12}")
+_RUN_GOES_ON = re.compile(r"(?:[ .\-]|[ ]?\(|[ ]?\)[ .\-]?)[0-9]|[\w@]")
+_DATE_LIKE = re.compile(r"\+(?:[0-9]{4}[.\-][0-9]{1,2}[.\-][0-9]{1,2}|[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{4}"
+                        r"|[0-9]{4}[.\-][0-9]{4})")
+_MONEY_AFTER = re.compile(r"\s*(?:tenge|тенге|теңге|тг\b|kzt|usd|eur|rub|₸|\$|€|%|million|billion|thousand|"
+                          r"млн|млрд|тыс)", re.IGNORECASE)
+
+
+def _find_phones(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _PHONE_KZ8.finditer(text):
+        hits.append(Hit("phone", m.group(), m.start(), MSG_PHONE_KZ))
+    for m in _PHONE_PLUS.finditer(text):
+        s = m.group()
+        if _RUN_GOES_ON.match(text, m.end()) or _DATE_LIKE.fullmatch(s) or _MONEY_AFTER.match(text, m.end()):
+            continue
+        if s.count("(") != s.count(")") or s.count("(") > 1 or s.find("(") > s.find(")"):
+            continue
+        n = sum(c.isdigit() for c in s)
+        if not 8 <= n <= 15:
+            continue
+        kz = n == 11 and s[1] == "7"
+        hits.append(Hit("phone", s, m.start(), MSG_PHONE_KZ if kz else MSG_PHONE_INTL))
+    return hits
+
+
+# -------------------------------------------------------------------------------------------- e-mail
+
+# The lookbehind makes the local part start only at the beginning of a run of local-part characters, so a
+# long run without "@" is scanned once, not once per position.
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]+)@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"
+)
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?")
+_TLD = re.compile(r"[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{1,59}")
+
+
+def _find_emails(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _EMAIL.finditer(text):
+        local, domain = m.group(1), m.group(2)
+        if len(local) > 64 or local[0] == "." or local[-1] == "." or ".." in local:
+            continue
+        labels = domain.split(".")
+        if len(domain) > 253 or not all(len(x) <= 63 and _LABEL.fullmatch(x) for x in labels):
+            continue
+        if not _TLD.fullmatch(labels[-1]):
+            continue
+        url = _inside(urls, m.start())
+        if url is not None:
+            # In a web address the "@" is usually part of a path or a login; it counts only as a mailto:
+            # link or a query value (…?contact=name@example.org).
+            before = text[url[0]:m.start()]
+            if not (before.lower().endswith("mailto:") or before.endswith(("=", "=mailto:"))):
+                continue
+        hits.append(Hit("email", m.group(), m.start(), MSG_EMAIL))
+    return hits
+
+
+# ------------------------------------------------------------------------------------------ addresses
+
+_CAP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zß-öø-ÿа-яёәғқңөұүһі"
+_TOKEN_CAP = rf"[{_CAP}][\w'’\-]*"                       # Abai, Samal-2, Абая
+_TOKEN_ANY = rf"[{_CAP}{_LOW}][\w'’\-]*"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+           r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[яй]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+           r"ноябр\w*|декабр\w*|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|"
+           r"тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)")
+# Street words written before the name (Russian usage): ul. Abaya 12, улица Абая, д. 12, mkr Samal-2, 45.
+_PRE = (r"(?i:(?:ul|ulits|pr|pr-t|prosp|mkr|mkrn|per|bul|ул|пр|пр-т|просп|мкр|мкрн|пер|б-р|бул)\.|"
+        r"(?:ulitsa|ulica|ulitsy|prospekt|prospect|mkr|mkrn|microdistrict|mikrorayon|mikroraion|pereulok|"
+        r"улица|улицы|проспект|микрорайон|мкр|мкрн|переулок|бульвар)\b)")
+# Street words written after the name (English, Kazakh): 12 Abai Street, Abai avenue 150, Абай даңғылы, 150.
+_POST = (r"(?i:(?:st|ave|av|rd|blvd|str)\.|"
+         r"(?:street|avenue|ave|road|lane|boulevard|blvd|microdistrict|köşesi|koshesi|kosh|dangyly|"
+         r"көшесі|даңғылы|шағын\s+ауданы|ықшам\s+ауданы|шағынауданы)\b|к-сі|даңғ\.)")
+_POST_EN = r"(?i:(?:st|ave|rd|blvd)\.|(?:street|avenue|ave|road|lane|boulevard|blvd)\b)"
+_HOUSE_MARK = r"(?:(?i:д|дом|үй|h|house|bld|bldg|building|корп|корпус|no)\.?\s*|№\s*)"
+_NUM = r"[0-9]{1,3}(?:[A-Za-zА-Яа-яЁё](?!\w))?(?:[/\-][0-9]{1,3})?"
+# What may follow a house or apartment number: not more digits or letters (a year, 12th, a date 10.09),
+# not a unit or a lowercase word ("Street, 12 people"), except an apartment or building marker; no month.
+_OK_WORD = (r"(?:in|at|and|apt|apartment|flat|office|building|bldg|block|entrance|floor|"
+            r"в|на|и|кв|квартира|корп|корпус|под|подъезд|оф|офис|эт|этаж|пәтер|үй)\b")
+_AFTER = (rf"(?![\w%‰]|[.\-–—/:][\w]|,[0-9])(?!\s*[%‰])(?!\s+(?!{_OK_WORD})[{_LOW}])"
+          rf"(?!\s+(?i:{_MONTHS})\b)")
+_NAME_CAP = rf"(?!(?i:{_MONTHS})\b){_TOKEN_CAP}"
+_NAME_PRE = rf"(?:{_TOKEN_ANY}|[0-9]{{1,2}}(?:-?(?:й|я|ый|ой|th|st|nd|rd))?)(?:\s+{_TOKEN_ANY}){{0,2}}"
+_GAP = r"(?:\s*,\s*|\s+)"
+
+_ADDRESS = re.compile(
+    "|".join([
+        # ul. Abaya 12 / улица Абая, д. 12 / mkr Samal-2, 45
+        rf"(?<![\w.])(?:{_PRE})\s*{_NAME_PRE}{_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}",
+        # Abai avenue 150 / Abai Street, 12 / Абай даңғылы, 150
+        rf"(?<![\w'’\-]){_NAME_CAP}(?:\s+{_NAME_CAP}){{0,2}}\s+(?:{_POST}){_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}",
+        # 12 Abai Street
+        rf"(?<![\w.,/\-–]){_NUM},?\s+{_NAME_CAP}(?:\s+{_NAME_CAP}){{0,2}}\s+{_POST_EN}",
+    ])
+)
+_APARTMENT = re.compile(
+    rf"(?<![\w.])(?:(?i:apt|apartment|flat|кв|квартира|пәтер)\.?\s*(?:(?i:no)\.?\s*|№\s*)?{_NUM}{_AFTER}"
+    rf"|(?<![\w.,/\-–])[0-9]{{1,4}}\s*-?\s*(?i:пәтер)\b)"
+)
+_JOIN = re.compile(r"[\s,;]*")
+
+
+def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
+    spans = [(m.start(), m.end(), MSG_ADDRESS) for m in _ADDRESS.finditer(text)]
+    spans += [(m.start(), m.end(), MSG_APARTMENT) for m in _APARTMENT.finditer(text)]
+    spans = sorted(s for s in spans if _inside(urls, s[0]) is None)
+    merged: list[list] = []
+    for s, e, msg in spans:
+        if merged:
+            last = merged[-1]
+            if s <= last[1] or _JOIN.fullmatch(text, last[1], s):
+                if e > last[1]:
+                    last[1] = e
+                if msg != last[2]:
+                    last[2] = MSG_HOME
+                continue
+        merged.append([s, e, msg])
+    return [Hit("address", text[s:e], s, msg) for s, e, msg in merged]
+
+
+# ------------------------------------------------------------------------------------------------ all
+
+def find_private(text: str) -> list[Hit]:
+    """Every piece of private data in ``text``, in order of position; [] for clean text."""
+    if not text:
+        return []
+    urls = _url_spans(text)
+    iins = _find_iins(text)
+    emails = _find_emails(text, urls)
+    taken = [(h.start, h.start + len(h.text)) for h in iins + emails]
+    phones = [
+        h for h in _find_phones(text)
+        if _inside(urls, h.start) is None
+        and not any(a < h.start + len(h.text) and h.start < b for a, b in taken)
+    ]
+    hits = iins + emails + phones + _find_addresses(text, urls)
+    hits.sort(key=lambda h: (h.start, h.kind))
+    return hits
