@@ -86,6 +86,7 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
     ending = line_ending_problem(text)
     if ending:
         problems.append(ending)
+    csv.field_size_limit(MAX_FIELD)  # process-wide: other libraries (frictionless) raise it, so set it on every read
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     prev = 0
     try:

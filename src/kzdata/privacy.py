@@ -4,11 +4,12 @@ Pure and dependency-free: ``find_private(text)`` returns every hit in order of p
 text. All patterns are compiled at import and written so that every match attempt is bounded (no nested
 unbounded quantifiers that can overlap), so a long string is scanned in roughly linear time.
 
-    >>> [h.kind for h in find_private("IIN 900101400007, tel. +7 701 123 45 67")]
+    >>> [h.kind for h in find_private("IIN 900101400003, tel. +7 701 123 45 67")]
     ['iin', 'phone']
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from typing import NamedTuple
@@ -24,7 +25,7 @@ class Hit(NamedTuple):
 
 
 MSG_IIN = ("a Kazakhstan individual identification number (IIN) with a valid check digit; "
-           "it identifies a living person and encodes the birth date, so it must never be published")
+           "it identifies a person and encodes the birth date, so it must never be published")
 MSG_PHONE_KZ = "a Kazakhstan phone number (+7 or 8 and ten digits); personal contact details must not be published"
 MSG_PHONE_INTL = "an international phone number; personal contact details must not be published"
 MSG_EMAIL = "an e-mail address; personal contact details must not be published"
@@ -39,7 +40,7 @@ _W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 _CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
 
 
-def iin_check_digit(first11: str) -> int | None:
+def _iin_check_digit(first11: str) -> int | None:
     """The check digit for the first 11 digits of an IIN, or None when both weightings give 10."""
     d = [ord(c) - 48 for c in first11]
     c = sum(w * x for w, x in zip(_W1, d)) % 11
@@ -62,46 +63,43 @@ def iin_is_valid(digits: str) -> bool:
         _dt.date(century + int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
     except ValueError:
         return False
-    check = iin_check_digit(digits[:11])
+    check = _iin_check_digit(digits[:11])
     return check is not None and check == ord(digits[11]) - 48
 
 
-# A maximal run of digit groups joined by single spaces or hyphens ("880101300123", "880101 300 123").
-# Unambiguous (each separator must be followed by a digit), so it never backtracks more than one step.
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[ \-][0-9]+)*")
-_DIGIT_GROUP = re.compile(r"[0-9]+")
+def _iin_layouts() -> str:
+    """Every way of writing 12 digits as 2-4 groups of 3-6 digits with one kind of separator
+    (880101 300123, 880101-300-123, 8801 0130 0123, 880 101 300 123), as regex alternatives
+    without the first digit."""
+    parts: list[list[int]] = []
+
+    def split(rest: int, acc: list[int]) -> None:
+        if rest == 0 and len(acc) >= 2:
+            parts.append(acc)
+        for n in range(3, min(6, rest) + 1):
+            if len(acc) < 4:
+                split(rest - n, acc + [n])
+
+    split(12, [])
+    return "|".join(sep.join(f"[0-9]{{{n - (i == 0)}}}" for i, n in enumerate(p))
+                    for sep in (" ", "-") for p in parts)
+
+
+# At the first digit of every group of digits (the pattern opens with a digit so the engine skips other
+# characters in C), a lookahead takes a plain 12-digit number or a 12-digit number written in groups, never
+# part of a longer digit run. Each alternative has a fixed shape, so an attempt costs a bounded number of
+# steps, and overlapping candidates (a year, then an IIN) are all seen.
+_IIN = re.compile(rf"[0-9](?<![0-9][0-9])(?=[0-9]{{2}})(?=([0-9]{{11}}|{_iin_layouts()})(?![0-9]))")
 
 
 def _find_iins(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for run in _DIGIT_RUN.finditer(text):
-        groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, run.start(), run.end())]
-        n = len(groups)
-        for i, (s, e) in enumerate(groups):
-            if e - s == 12:                                   # written plainly
-                if iin_is_valid(text[s:e]):
-                    hits.append(Hit("iin", text[s:e], s, MSG_IIN))
-                continue
-            if not 3 <= e - s <= 6:
-                continue
-            # written in groups of 3-6 digits with one kind of separator: 880101 300123, 8801-0130-0123
-            total, j, sep = e - s, i + 1, None
-            while j < n and total < 12:
-                gs, ge = groups[j]
-                if not 3 <= ge - gs <= 6:
-                    break
-                this_sep = text[groups[j - 1][1]]
-                if sep is None:
-                    sep = this_sep
-                elif this_sep != sep:
-                    break
-                total += ge - gs
-                j += 1
-            if total == 12 and j - i >= 2:
-                end = groups[j - 1][1]
-                digits = "".join(text[a:b] for a, b in groups[i:j])
-                if iin_is_valid(digits):
-                    hits.append(Hit("iin", text[s:end], s, MSG_IIN))
+    for m in _IIN.finditer(text):
+        start = m.start()
+        written = text[start:m.end(1)]
+        digits = written if len(written) == 12 else written.replace(" ", "").replace("-", "")
+        if iin_is_valid(digits):
+            hits.append(Hit("iin", written, start, MSG_IIN))
     return hits
 
 
@@ -115,12 +113,18 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for a, b in spans:
-        if a <= pos < b:
-            return a, b
-        if a > pos:
-            break
+    """The span (from a sorted list of disjoint spans) that contains ``pos``, if any."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int, longest: int = 400) -> bool:
+    """Whether [start, end) overlaps a span of a list sorted by start whose spans are at most ``longest`` long."""
+    lo = bisect.bisect_left(spans, (start - longest,))
+    hi = bisect.bisect_left(spans, (end,))
+    return any(b > start for _, b in spans[lo:hi])
 
 
 # -------------------------------------------------------------------------------------------- phones
@@ -142,7 +146,7 @@ _PHONE_KZ8 = re.compile(
 # "+" then digit groups joined by one separator each (space, hyphen, dot, or a parenthesis around an area
 # code). Each separator must be followed by a digit, so the match is deterministic; the digit count is
 # checked afterwards (8 to 15 digits, +7 with ten more is a Kazakhstan number).
-_PHONE_PLUS = re.compile(r"(?<![\w+])\+[0-9]+(?:(?:[ .\-]|[ ]?\([ ]?|[ ]?\)[ .\-]?)[0-9]+){0,12}")
+_PHONE_PLUS = re.compile(r"(?<![\w+])\+(?=(?:[ .\-()]{0,2}[0-9]){8})[0-9]+(?:(?:[ .\-]|[ ]?\([ ]?|[ ]?\)[ .\-]?)[0-9]+){0,12}")
 _RUN_GOES_ON = re.compile(r"(?:[ .\-]|[ ]?\(|[ ]?\)[ .\-]?)[0-9]|[\w@]")
 _DATE_LIKE = re.compile(r"\+(?:[0-9]{4}[.\-][0-9]{1,2}[.\-][0-9]{1,2}|[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{4}"
                         r"|[0-9]{4}[.\-][0-9]{4})")
@@ -194,7 +198,7 @@ def _find_emails(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
         if url is not None:
             # In a web address the "@" is usually part of a path or a login; it counts only as a mailto:
             # link or a query value (…?contact=name@example.org).
-            before = text[url[0]:m.start()]
+            before = text[max(url[0], m.start() - 8):m.start()]
             if not (before.lower().endswith("mailto:") or before.endswith(("=", "=mailto:"))):
                 continue
         hits.append(Hit("email", m.group(), m.start(), MSG_EMAIL))
@@ -218,42 +222,87 @@ _PRE = (r"(?i:(?:ul|ulits|pr|pr-t|prosp|mkr|mkrn|per|bul|ул|пр|пр-т|пр�
         r"улица|улицы|проспект|микрорайон|мкр|мкрн|переулок|бульвар)\b)")
 # Street words written after the name (English, Kazakh): 12 Abai Street, Abai avenue 150, Абай даңғылы, 150.
 _POST = (r"(?i:(?:st|ave|av|rd|blvd|str)\.|"
-         r"(?:street|avenue|ave|road|lane|boulevard|blvd|microdistrict|köşesi|koshesi|kosh|dangyly|"
+         r"(?:street|avenue|ave|road|lane|boulevard|blvd|microdistrict|koshesi|dangyly|"
          r"көшесі|даңғылы|шағын\s+ауданы|ықшам\s+ауданы|шағынауданы)\b|к-сі|даңғ\.)")
 _POST_EN = r"(?i:(?:st|ave|rd|blvd)\.|(?:street|avenue|ave|road|lane|boulevard|blvd)\b)"
 _HOUSE_MARK = r"(?:(?i:д|дом|үй|h|house|bld|bldg|building|корп|корпус|no)\.?\s*|№\s*)"
 _NUM = r"[0-9]{1,3}(?:[A-Za-zА-Яа-яЁё](?!\w))?(?:[/\-][0-9]{1,3})?"
 # What may follow a house or apartment number: not more digits or letters (a year, 12th, a date 10.09),
 # not a unit or a lowercase word ("Street, 12 people"), except an apartment or building marker; no month.
-_OK_WORD = (r"(?:in|at|and|apt|apartment|flat|office|building|bldg|block|entrance|floor|"
+_OK_WORD = (r"(?:in|at|and|apt|apartment|flat|kv|kvartira|office|building|bldg|block|entrance|floor|"
             r"в|на|и|кв|квартира|корп|корпус|под|подъезд|оф|офис|эт|этаж|пәтер|үй)\b")
 _AFTER = (rf"(?![\w%‰]|[.\-–—/:][\w]|,[0-9])(?!\s*[%‰])(?!\s+(?!{_OK_WORD})[{_LOW}])"
           rf"(?!\s+(?i:{_MONTHS})\b)")
-_NAME_CAP = rf"(?!(?i:{_MONTHS})\b){_TOKEN_CAP}"
+_MONTH = re.compile(rf"(?i:{_MONTHS})")
 _NAME_PRE = rf"(?:{_TOKEN_ANY}|[0-9]{{1,2}}(?:-?(?:й|я|ый|ой|th|st|nd|rd))?)(?:\s+{_TOKEN_ANY}){{0,2}}"
 _GAP = r"(?:\s*,\s*|\s+)"
 
-_ADDRESS = re.compile(
-    "|".join([
-        # ul. Abaya 12 / улица Абая, д. 12 / mkr Samal-2, 45
-        rf"(?<![\w.])(?:{_PRE})\s*{_NAME_PRE}{_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}",
-        # Abai avenue 150 / Abai Street, 12 / Абай даңғылы, 150
-        rf"(?<![\w'’\-]){_NAME_CAP}(?:\s+{_NAME_CAP}){{0,2}}\s+(?:{_POST}){_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}",
-        # 12 Abai Street
-        rf"(?<![\w.,/\-–]){_NUM},?\s+{_NAME_CAP}(?:\s+{_NAME_CAP}){{0,2}}\s+{_POST_EN}",
-    ])
+# Each pattern opens with a character class (or a lookahead for one) so that the engine skips in C the
+# positions where no match can start, and every repetition in it is bounded or cannot overlap its neighbour.
+# ul. Abaya 12 / улица Абая, д. 12 / mkr Samal-2, 45
+_ADDRESS_PRE = re.compile(
+    rf"(?=[UuPpMmBbУуПпМмБб])(?<![\w.])(?:{_PRE})\s*{_NAME_PRE}{_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}"
+)
+# Abai avenue 150 / Abai Street, 12 / Абай даңғылы, 150 (the name: one to three capitalised words).
+# Tried at every capitalised word this would be the slowest pattern, so it only runs over short windows
+# before a street word that is followed by a house number (_POST_TRIGGER).
+_ADDRESS_POST = re.compile(
+    rf"[{_CAP}](?<![\w'’\-].)(?P<name>[\w'’\-]*(?:\s+{_TOKEN_CAP}){{0,2}})"
+    rf"\s+(?=[SsAaRrLlBbMmKkDdКкДдШшЫы])(?:{_POST}){_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}"
+)
+_POST_TRIGGER = re.compile(rf"(?=[SsAaRrLlBbMmKkDdКкДдШшЫы])(?<=\s)(?:{_POST}){_GAP}{_HOUSE_MARK}?{_NUM}{_AFTER}")
+_NAME_REACH = 200      # how far before a street word its name may start
+_CONTEXT = 300         # how far after a match its lookaheads may need to see
+# 12 Abai Street
+_ADDRESS_NUM_FIRST = re.compile(
+    rf"[0-9](?<![\w.,/\-–][0-9])[0-9]{{0,2}}(?:[A-Za-zА-Яа-яЁё](?!\w))?(?:[/\-][0-9]{{1,3}})?,?"
+    rf"\s+(?P<name>{_TOKEN_CAP}(?:\s+{_TOKEN_CAP}){{0,2}})\s+(?=[SsAaRrLlBb])(?:{_POST_EN})"
 )
 _APARTMENT = re.compile(
-    rf"(?<![\w.])(?:(?i:apt|apartment|flat|кв|квартира|пәтер)\.?\s*(?:(?i:no)\.?\s*|№\s*)?{_NUM}{_AFTER}"
-    rf"|(?<![\w.,/\-–])[0-9]{{1,4}}\s*-?\s*(?i:пәтер)\b)"
+    rf"(?=[AaFfKkКкПп])(?<![\w.])(?i:apt|apartment|flat|kv|kvartira|кв|квартира|пәтер)\.?\s*(?:(?i:no)\.?\s*|№\s*)?{_NUM}{_AFTER}"
 )
+_APARTMENT_KK = re.compile(rf"[0-9](?<![\w.,/\-–][0-9])[0-9]{{0,3}}\s*-?\s*(?=[Пп])(?i:пәтер)\b")   # 5 пәтер
 _JOIN = re.compile(r"[\s,;]*")
+_WORD = re.compile(r"\S+")
+
+
+def _post_matches(text: str) -> list[re.Match]:
+    """_ADDRESS_POST matches, searched only in windows that end with a street word and a house number."""
+    windows: list[list[int]] = []
+    for t in _POST_TRIGGER.finditer(text):
+        a, b = max(0, t.start() - _NAME_REACH), t.end()
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    found = []
+    for a, b in windows:
+        for m in _ADDRESS_POST.finditer(text, a, min(len(text), b + _CONTEXT)):
+            if m.end() <= b:
+                found.append(m)
+    return found
+
+
+def _address_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), MSG_ADDRESS) for m in _ADDRESS_PRE.finditer(text)]
+    for m in _post_matches(text):
+        # Leading month names are not part of the street: "On 13 June Panfilov Street, 12" -> "Panfilov Street, 12".
+        tokens = [(t.start(), _MONTH.fullmatch(t.group()) is not None)
+                  for t in _WORD.finditer(text, m.start(), m.end("name"))]
+        first = next((i for i, (_, month) in enumerate(tokens) if not month), None)
+        if first is None or any(month for _, month in tokens[first:]):
+            continue
+        spans.append((tokens[first][0], m.end(), MSG_ADDRESS))
+    for m in _ADDRESS_NUM_FIRST.finditer(text):
+        if not any(_MONTH.fullmatch(t) for t in m.group("name").split()):
+            spans.append((m.start(), m.end(), MSG_ADDRESS))
+    spans += [(m.start(), m.end(), MSG_APARTMENT) for m in _APARTMENT.finditer(text)]
+    spans += [(m.start(), m.end(), MSG_APARTMENT) for m in _APARTMENT_KK.finditer(text)]
+    return spans
 
 
 def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
-    spans = [(m.start(), m.end(), MSG_ADDRESS) for m in _ADDRESS.finditer(text)]
-    spans += [(m.start(), m.end(), MSG_APARTMENT) for m in _APARTMENT.finditer(text)]
-    spans = sorted(s for s in spans if _inside(urls, s[0]) is None)
+    spans = sorted(s for s in _address_spans(text) if _inside(urls, s[0]) is None)
     merged: list[list] = []
     for s, e, msg in spans:
         if merged:
@@ -277,11 +326,10 @@ def find_private(text: str) -> list[Hit]:
     urls = _url_spans(text)
     iins = _find_iins(text)
     emails = _find_emails(text, urls)
-    taken = [(h.start, h.start + len(h.text)) for h in iins + emails]
+    taken = sorted((h.start, h.start + len(h.text)) for h in iins + emails)
     phones = [
         h for h in _find_phones(text)
-        if _inside(urls, h.start) is None
-        and not any(a < h.start + len(h.text) and h.start < b for a, b in taken)
+        if _inside(urls, h.start) is None and not _overlaps(taken, h.start, h.start + len(h.text))
     ]
     hits = iins + emails + phones + _find_addresses(text, urls)
     hits.sort(key=lambda h: (h.start, h.kind))

@@ -34,7 +34,10 @@ def check_headers(ctx: Context) -> Iterable[Finding]:
             if col not in counts:
                 yield make("KZ011", path, 1, col, f"column {col!r} is missing from the header of {path}", table=name)
         for col in counts:
-            if col not in expected:
+            if col == "":
+                yield make("KZ012", path, 1, "", f"the header of {path} has a column with an empty name",
+                           "Name every column as the schema does, or remove the empty one (check for a trailing comma).", table=name)
+            elif col not in expected:
                 yield make("KZ012", path, 1, col, f"column {col!r} is not in the schema of {name}", table=name)
         present = [c for c in table.header if c in expected]
         if present != [c for c in expected if c in counts] and len(set(present)) == len(present):

@@ -69,7 +69,7 @@ CASES: dict[str, tuple[str, bytes, str, str]] = {
     "not-nfc.csv": (ORG, orgs(notes="Cafe\u0301 meetings."), "KZ122", "decomposed (NFD) text"),
     "double-space.csv": (ORG, orgs(notes="A  public association."), "KZ123", "a double space"),
     # --- private data ---
-    "iin.csv": (ORG, orgs(notes="IIN 900101300010 given in the ruling."), "KZ110", "an identification number"),
+    "iin.csv": (ORG, orgs(notes="IIN 900101300017 given in the ruling."), "KZ110", "an identification number"),
     "phone.csv": (ORG, orgs(notes="Call +7 701 123 45 67 for details."), "KZ111", "a phone number"),
     "email.csv": (ORG, orgs(notes="Write to someone@example.org."), "KZ112", "an e-mail address"),
     "address.csv": (ORG, orgs(notes="Lives at ul. Abaya 12 kv. 5 in Almaty."), "KZ113", "a home address"),

@@ -13,7 +13,7 @@ from .duplicates import check_duplicates
 from .keys import check_keys, check_retired
 from .source_dates import check_source_dates
 from .status import check_status
-from .text import check_text
+from .text import check_privacy, check_text
 
 CHECKS = [
     ("structure", check_headers),    # 1. files and columns
@@ -28,5 +28,6 @@ CHECKS = [
     ("bans", check_bans),            # 6. participation in banned organisations after the ban
     ("status", check_status),        # 7. status consistent with sentences and events
     ("duplicates", check_duplicates),  # 8. likely duplicate persons
+    ("privacy", check_privacy),      # 9. no IINs, phone numbers, e-mail or street addresses
     ("text", check_text),            # 9. one script, no invisible characters, NFC, no formulas, safe URLs
 ]

@@ -97,6 +97,31 @@ def check_text(ctx: Context) -> Iterable[Finding]:
             yield from _check_url(path, line, col, value, where)
 
 
+PRIVATE_CODES = {"iin": "KZ110", "phone": "KZ111", "email": "KZ112", "address": "KZ113"}
+
+
+def mask(text: str) -> str:
+    """Show the shape of a private value without repeating it (findings end up in public CI logs)."""
+    keep = 2 if len(text) > 6 else 0
+    return text[:keep] + "".join("#" if c.isalnum() else c for c in text[keep:len(text) - keep]) + text[len(text) - keep:]
+
+
+def check_privacy(ctx: Context) -> Iterable[Finding]:
+    """No identification numbers, phone numbers, e-mail addresses or street addresses in any text cell."""
+    from ..privacy import find_private
+
+    for table, path, field, line, rid, value in _text_cells(ctx):
+        kind = (field.get("kzdata") or {}).get("kind")
+        if kind in STRUCTURED:
+            continue
+        for hit in find_private(value):
+            if field.get("format") == "uri" and hit.kind != "email":
+                continue  # an address's digits are not a phone number
+            col = field["name"]
+            yield make(PRIVATE_CODES[hit.kind], path, line, col, f"{col} contains {hit.message} ({mask(hit.text)})",
+                       table=table, record=rid)
+
+
 def _check_url(path: str, line: int, col: str, value: str, where: dict) -> Iterable[Finding]:
     try:
         parts = urlsplit(value)
