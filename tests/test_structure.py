@@ -147,3 +147,15 @@ def test_reference_json_is_checked_against_its_json_schema(pkg):
     p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     f = [f for f in pkg.validate().findings if f.code == "KZ015"]
     assert f and f[0].column == "editions/1/articles/0/article"
+
+
+def test_an_unreadable_table_does_not_bury_its_finding_under_broken_references(pkg):
+    """organisations.csv is unreadable: one KZ010, not a KZ202 for every reference to an organisation."""
+    pkg.path("organisations").write_bytes(b"\xef\xbb\xbf" + pkg.path("organisations").read_bytes())
+    report = pkg.validate()
+    assert codes(report) == ["KZ010"]
+
+
+def test_exceptions_are_not_called_stale_when_checks_could_not_run(pkg):
+    (pkg.root / "data" / "criminal-code.json").write_text("{not json", encoding="utf-8")
+    assert "KZ901" not in codes(pkg.validate())

@@ -50,6 +50,12 @@ class Context:
         return t.path if t else f"data/{name}.csv"
 
     @cached_property
+    def incomplete(self) -> set[str]:
+        """Tables that could not be read to the end: references into them are not checked (every one would
+        fail and bury the real finding)."""
+        return {f.table for f in self.pkg.findings if f.code in ("KZ010", "KZ017") and f.table}
+
+    @cached_property
     def by_id(self) -> dict[str, dict[str, Row]]:
         out: dict[str, dict[str, Row]] = {}
         for name, rows in self.rows.items():

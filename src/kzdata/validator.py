@@ -60,8 +60,11 @@ def _apply_exceptions(ctx: Context, findings: list[Finding]) -> tuple[list[Findi
             excepted.append(f)
         else:
             kept.append(f)
+    # When a file could not be read or the package is malformed, some checks did not run, so an exception
+    # that matched nothing may still be needed: do not call it stale.
+    complete = not any(f.code.startswith("KZ0") and f.severity != WARNING for f in findings)
     for key, r in wanted.items():
-        if key not in used and all(key):
+        if complete and key not in used and all(key):
             kept.append(make("KZ901", ctx.path(EXCEPTIONS_TABLE), r.line, "code",
                              f"exception {key[0]} for {key[1]} {key[2]!r} matches no warning",
                              table=EXCEPTIONS_TABLE, record=key[2]))

@@ -39,7 +39,7 @@ def check_keys(ctx: Context) -> Iterable[Finding]:
                 continue
             target = ref.get("resource") or name
             index = ctx.by_id.get(target)
-            if index is None:
+            if index is None or target in ctx.incomplete:
                 continue
             col = fields[0]
             for row in ctx.table(name):
@@ -53,7 +53,7 @@ def check_keys(ctx: Context) -> Iterable[Finding]:
                 continue
             col = field["name"]
             target = (kz.get("reference") or {}).get("resource")
-            index = ctx.by_id.get(target) if target else None
+            index = ctx.by_id.get(target) if target and target not in ctx.incomplete else None
             for row in ctx.table(name):
                 items = row.items(col)
                 seen_items: set[str] = set()
