@@ -148,7 +148,7 @@ def build(ref: Path) -> dict:
 
 
 def render(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"  # the canonical form of kzdata fmt
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -45,16 +46,23 @@ class Pkg:
             r.update(values)
         self.write(table, header, rows)
 
+    def _sorted(self, table: str, rows: list[dict]) -> list[dict]:
+        """Rows in canonical order (by primary key), as kzdata fmt leaves a table after an addition."""
+        schema = json.loads((self.root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+        key = schema.get("primaryKey") or ["id"]
+        key = [key] if isinstance(key, str) else key
+        return sorted(rows, key=lambda r: tuple(r.get(k, "") for k in key))
+
     def add(self, table: str, /, **values: str) -> None:
         header, rows = self.read(table)
         rows.append(values)
-        self.write(table, header, rows)
+        self.write(table, header, self._sorted(table, rows))
 
     def copy_row(self, table: str, rid: str, **changes: str) -> None:
         header, rows = self.read(table)
         src = next(r for r in rows if r["id"] == rid)
         rows.append({**src, **changes})
-        self.write(table, header, rows)
+        self.write(table, header, self._sorted(table, rows))
 
     def line_of(self, table: str, rid: str) -> int:
         """Physical line on which the row with this id starts (files without multi-line cells)."""

@@ -33,6 +33,7 @@ CODES: dict[str, Code] = {
     "KZ015": Code(E, "JSON file does not match its JSON Schema", "Correct the value at the JSON path shown, or regenerate the file with its build script."),
     "KZ016": Code(E, "line endings are not LF", "Save the file with Unix line endings (LF, \\n) only: no CR-only, CRLF or mixed line endings."),
     "KZ017": Code(E, "resource limit exceeded", "The file, a cell or a JSON structure is larger or deeper than kzdata reads; split or simplify it."),
+    "KZ018": Code(W, "file not in canonical form", "Run kzdata fmt: it rewrites the file in canonical form without changing any value."),
     # values
     "KZ101": Code(E, "required value missing", "Fill in the cell; every row needs it."),
     "KZ102": Code(E, "wrong type", "Write the value in the type the schema gives (integer, number, true/false, YYYY-MM-DD)."),

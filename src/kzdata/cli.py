@@ -70,6 +70,36 @@ def stats(path: Path | None, fmt: str) -> None:
     click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
 
 
+@main.command("fmt")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; list the files that are not in canonical form (exit 1 if any).")
+def fmt_command(path: Path | None, check: bool) -> None:
+    """Rewrite the package's files in canonical form, without changing any value.
+
+    CSV: UTF-8 without BOM, LF, columns in schema order, rows sorted by id, minimal quoting, final newline.
+    JSON: two-space indentation, sorted keys. A file that cannot be read safely is reported and left as it is.
+    Exit status: 0 when every file is (now) canonical, 1 when --check finds files to change or a file
+    cannot be formatted.
+    """
+    from .fmt import fmt
+
+    root = path if path is not None else _find_root(Path.cwd())
+    if not (root / "datapackage.json").is_file():
+        raise click.UsageError(f"{root} has no datapackage.json")
+    results = fmt(root, check=check)
+    bad = False
+    for r in results:
+        if r.problem:
+            bad = True
+            click.echo(f"{r.path}: left as it is: {r.problem} (run kzdata validate for details)", err=True)
+        elif r.changed:
+            bad = bad or check
+            click.echo(f"{r.path}: {'would be reformatted' if check else 'reformatted'}")
+    changed = sum(r.changed for r in results)
+    click.echo(f"{len(results)} file(s) checked, {changed} {'to reformat' if check else 'reformatted'}", err=True)
+    sys.exit(1 if bad else 0)
+
+
 @main.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),

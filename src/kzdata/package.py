@@ -28,6 +28,7 @@ class Package:
     reference: dict | None = None
     reference_path: str = ""
     findings: list[Finding] = field(default_factory=list)
+    raw: dict[str, bytes] = field(default_factory=dict)  # bytes of every file read, by relative path
 
 
 def _inside(root: Path, rel: str) -> Path | None:
@@ -53,7 +54,9 @@ def _read_bytes(pkg: Package, path: Path, rel: str) -> bytes | None:
             pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit kzdata reads",
                                      "Split the table or raise the limit in kzdata.package.MAX_FILE_BYTES."))
             return None
-        return path.read_bytes()
+        data = path.read_bytes()
+        pkg.raw[rel] = data
+        return data
     except OSError as exc:
         pkg.findings.append(make("KZ003", rel, 0, "", f"cannot read {rel}: {exc.strerror or exc}"))
         return None

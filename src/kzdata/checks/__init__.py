@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..values import check_headers, check_values
 from .articles import check_articles
+from .canonical import check_canonical
 from .bans import check_bans
 from .chronology import check_age, check_future, check_order
 from .duplicates import check_duplicates
@@ -30,4 +31,5 @@ CHECKS = [
     ("duplicates", check_duplicates),  # 8. likely duplicate persons
     ("privacy", check_privacy),      # 9. no IINs, phone numbers, e-mail or street addresses
     ("text", check_text),            # 9. one script, no invisible characters, NFC, no formulas, safe URLs
+    ("canonical", check_canonical),  # 10. files in the canonical form of kzdata fmt
 ]
