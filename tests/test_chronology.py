@@ -98,3 +98,9 @@ def test_a_sentence_without_a_verdict_date_is_accepted_and_skipped_by_date_check
     """Sources often say only that someone 'received a suspended sentence': the row stays, undated."""
     pkg.set("sentences", "bokayev-maks-2016-ban", verdict_date="")
     assert pkg.validate().findings == []
+
+
+def test_acts_running_past_the_verdict(pkg):
+    pkg.set("charges", "bokayev-maks-2016-174", acts_from="2016-04", acts_to="2017-01")
+    f = only(pkg.validate(), "KZ408")
+    assert f.column == "acts_to" and "2017-01" in f.message

@@ -45,3 +45,11 @@ def test_a_parole_grant_is_not_a_release(pkg):
     pkg.add("events", id="bokayev-maks-2019-10-parole-granted", person="bokayev-maks", type="parole_granted",
             date="2019-10-08", sources="odf-2020-political-prisoners-list")
     assert "KZ701" not in codes(pkg.validate())
+
+
+def test_a_detention_before_the_verdict_does_not_hide_a_finished_term(pkg):
+    """Bokayev's data has no later custody event: a pre-trial detention must not silence KZ703."""
+    pkg.set("sentences", "bokayev-maks-2016-prison", term="P2Y")
+    pkg.add("events", id="bokayev-maks-2016-05-detained", person="bokayev-maks", case="atyrau-2016-land-protests-bokayev",
+            type="detained", date="2016-05", sources="odf-2020-political-prisoners-list")
+    assert "KZ703" in codes(pkg.validate())

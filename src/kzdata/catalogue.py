@@ -50,7 +50,7 @@ CODES: dict[str, Code] = {
     # honest text
     "KZ120": Code(E, "mixed scripts in a name or word", "Write the name or word in one script: replace the look-alike letters named in the message."),
     "KZ121": Code(E, "invisible or control characters", "Delete the characters named in the message (zero-width, bidirectional controls, control codes)."),
-    "KZ122": Code(E, "text not in Unicode NFC", "Save the text in composed form (NFC); most editors have a 'normalise' option, or use kzdata fmt."),
+    "KZ122": Code(E, "text not in Unicode NFC", "Save the text in composed form (NFC): retype the accented letters, or normalise the text in your editor (kzdata fmt never changes values, so it does not do this)."),
     "KZ123": Code(W, "stray spaces", "Remove leading, trailing and double spaces."),
     "KZ124": Code(E, "cell would run as a spreadsheet formula", "Reword the cell so it does not start with =, +, -, @, a tab or a carriage return."),
     "KZ125": Code(E, "unsafe or invalid source address", "Give a plain http(s) address, without a user name or password in it."),

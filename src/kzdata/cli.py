@@ -26,7 +26,9 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="How to print the findings (github = workflow annotations).")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
-def validate(path: Path | None, fmt: str, strict: bool) -> None:
+@click.option("--changed-since", "changed_since", metavar="REF",
+              help="Check everything, but report only findings about rows added, changed or removed since git REF.")
+def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | None) -> None:
     """Check the data package at PATH (default: the repository around the current directory).
 
     Exit status: 0 when there are no errors (no findings at all with --strict), 1 when there are,
@@ -38,7 +40,12 @@ def validate(path: Path | None, fmt: str, strict: bool) -> None:
     root = path if path is not None else _find_root(Path.cwd())
     if not root.is_dir():
         raise click.UsageError(f"{root} is not a directory")
-    report = run(root)
+    from .changes import GitError
+
+    try:
+        report = run(root, changed_since=changed_since)
+    except GitError as exc:
+        raise click.UsageError(f"--changed-since: {exc}") from None
     click.echo(RENDERERS[fmt](report, strict), nl=False)
     sys.exit(0 if report.ok(strict) else 1)
 

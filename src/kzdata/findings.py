@@ -50,6 +50,8 @@ class Report:
     path: str
     findings: list[Finding] = field(default_factory=list)
     excepted: list[Finding] = field(default_factory=list)
+    scope: str = ""   # e.g. "changes since origin/main" when only findings about a change are kept
+    hidden: int = 0   # findings left out by that scope
 
     @property
     def errors(self) -> list[Finding]:
@@ -69,5 +71,7 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "excepted": len(self.excepted),
+            "scope": self.scope or "whole package",
+            "hidden": self.hidden,
             "findings": [f.to_dict() for f in self.findings],
         }

@@ -17,6 +17,8 @@ def render_text(report: Report, strict: bool = False) -> str:
     n_err, n_warn = len(report.errors), len(report.warnings)
     verdict = "valid" if report.ok(strict) else "INVALID"
     extra = f", {len(report.excepted)} accepted by reviewed exceptions" if report.excepted else ""
+    if report.scope:
+        extra += f" ({report.scope}; {report.hidden} other finding(s) not shown)"
     lines.append(f"{report.path}: {verdict}: {n_err} error(s), {n_warn} warning(s){extra}"
                  + (" (--strict: warnings count as errors)" if strict and n_warn else ""))
     return "\n".join(lines) + "\n"

@@ -13,9 +13,24 @@ from .package import load_package
 EXCEPTIONS_TABLE = "exceptions"
 
 
-def validate(path: str | Path = ".", today: dt.date | None = None) -> Report:
-    """Validate the data package at `path` and return a Report (never raises on bad data)."""
-    return check_context(Context.build(load_package(Path(path)), today or dt.date.today()))
+def validate(path: str | Path = ".", today: dt.date | None = None, changed_since: str | None = None) -> Report:
+    """Validate the data package at `path` and return a Report (never raises on bad data).
+
+    With changed_since (a git revision), the whole package is still checked, but the report keeps only the
+    findings that concern rows added, changed or removed since that revision (see kzdata.changes);
+    raises kzdata.changes.GitError when the revision cannot be read.
+    """
+    ctx = Context.build(load_package(Path(path)), today or dt.date.today())
+    report = check_context(ctx)
+    if changed_since:
+        from .changes import changes_since, concerns_change
+
+        cs = changes_since(ctx, changed_since)
+        report.hidden = len(report.findings)
+        report.findings = [f for f in report.findings if concerns_change(f, ctx, cs)]
+        report.hidden -= len(report.findings)
+        report.scope = f"changes since {changed_since}"
+    return report
 
 
 def check_context(ctx: Context) -> Report:

@@ -88,7 +88,10 @@ def _field_checker(field: dict):
                 out.append(("KZ104", f"{_show(value)} has an empty item: separate items with a single ';' and no spaces"))
             bad = [i for i in items if i and i not in item_enum]
             for i in bad:
-                out.append(("KZ103", f"{_show(i)} is not one of: {', '.join(sorted(item_enum))}"))
+                if i.strip() in item_enum:
+                    out.append(("KZ104", f"{_show(i)} has a space around it: separate items with ';' and no spaces"))
+                else:
+                    out.append(("KZ103", f"{_show(i)} is not one of: {', '.join(sorted(item_enum))}"))
         if pattern is not None and not pattern.fullmatch(value):
             if kind == "partial-date":
                 out.append(("KZ106", f"{_show(value)} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"))

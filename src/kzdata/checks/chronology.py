@@ -108,3 +108,6 @@ def _charge_order(ctx: Context, ch: Row, verdict: PartialDate | None) -> Iterabl
             yield ctx.finding("KZ408", ch, "acts_from" if af else "acts_to", f"acts dated {first_act} are after the charge on {cd}")
         if verdict and first_act.after(verdict):
             yield ctx.finding("KZ408", ch, "acts_from" if af else "acts_to", f"acts dated {first_act} are after the first-instance verdict of {verdict}")
+        elif verdict and af and at and at.after(verdict):
+            # the acts may start before the verdict, but a verdict cannot judge acts that had not yet ended
+            yield ctx.finding("KZ408", ch, "acts_to", f"acts running to {at} end after the first-instance verdict of {verdict}")

@@ -79,7 +79,10 @@ def _term_over(ctx, p, sentences, events, when) -> Iterable[Finding]:
         if dur is None:
             return  # an unknown term could be running still
         ends.append(dur.add_to(s.date("verdict_date").end))
-    later = [e for e in events if e.date("date") and e.rec.get("type") in ("sentence_changed", "sentence_resumed", "detained", "pre_trial_detention")]
+    first_verdict = min(s.date("verdict_date").start for s in prison)
+    # only a change after the verdict can explain a longer stay (a detention before the trial cannot)
+    later = [e for e in events if e.date("date") and e.date("date").end > first_verdict
+             and e.rec.get("type") in ("sentence_changed", "sentence_resumed", "detained", "pre_trial_detention")]
     if max(ends) < when.start and not later:
         yield ctx.finding("KZ703", p, "status_date",
                           f"status is in_prison on {when}, but the longest prison term ends by {max(ends)} even counted from the verdict")
