@@ -139,5 +139,65 @@ def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
         click.echo(str(f))
 
 
+@main.group()
+def new() -> None:
+    """Add a row with a fresh id (never an existing or retired one) and print the id."""
+
+
+def _scaffold(make, **kwargs) -> None:
+    from .scaffold import ScaffoldError
+
+    root = _find_root(Path.cwd())
+    if not (root / "datapackage.json").is_file():
+        raise click.UsageError("run this inside the kzdata repository (no datapackage.json found)")
+    try:
+        rid = make(root, **kwargs)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(rid)
+    click.echo("Fill in the other columns, then run kzdata validate.", err=True)
+
+
+@new.command("source")
+@click.option("--publisher", required=True)
+@click.option("--title", required=True)
+@click.option("--published", required=True, help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--url", required=True)
+@click.option("--kind", required=True, type=click.Choice(["ngo_report", "press_statement", "public_statement", "news_article",
+                                                          "court_document", "un_decision", "government_statement", "other"]))
+@click.option("--language", required=True, help="ISO 639-1 code of the document's language, e.g. en, ru, kk.")
+@click.option("--id", "sid", help="Id to use instead of the one made from publisher, year and title.")
+def new_source(publisher: str, title: str, published: str, url: str, kind: str, language: str, sid: str | None) -> None:
+    """Add a source to data/sources.csv."""
+    from .scaffold import new_source as make
+
+    _scaffold(make, publisher=publisher, title=title, published=published, url=url, kind=kind, language=language, sid=sid)
+
+
+@new.command("person")
+@click.argument("name")
+@click.option("--source", required=True, help="Id of the source that names the person.")
+@click.option("--status", default="unknown", show_default=True)
+@click.option("--status-date", default="", help="Date of the status (default: the source's publication date).")
+def new_person(name: str, source: str, status: str, status_date: str) -> None:
+    """Add a person named NAME ('Given Surname') to data/persons.csv."""
+    from .scaffold import new_person as make
+
+    _scaffold(make, name=name, source=source, status=status, status_date=status_date)
+
+
+@new.command("case")
+@click.option("--place", required=True, help="Town for the id (fill the place column only if a source says where the case was tried).")
+@click.option("--year", required=True)
+@click.option("--slug", "slug_text", required=True, help="A word or two for the id, e.g. the defendant's surname.")
+@click.option("--title", required=True)
+@click.option("--source", required=True)
+def new_case(place: str, year: str, slug_text: str, title: str, source: str) -> None:
+    """Add a case to data/cases.csv."""
+    from .scaffold import new_case as make
+
+    _scaffold(make, place=place, year=year, slug_text=slug_text, title=title, source=source)
+
+
 if __name__ == "__main__":
     main()
