@@ -139,6 +139,27 @@ def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
         click.echo(str(f))
 
 
+@main.command("diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="markdown is ready to paste into CHANGELOG.md.")
+def diff_command(old: str, new: str | None, fmt: str) -> None:
+    """Show what changed from OLD to NEW (default: the working tree). Each is a git revision or a package directory.
+
+    Records are matched by id; changes list each field's old and new value; schema changes list columns
+    added, removed, renamed and retyped and constraints changed.
+    """
+    from .diff import RENDERERS, DiffError, diff
+
+    repo = _find_root(Path.cwd())
+    try:
+        result = diff(old, new or str(repo), repo=repo)
+    except DiffError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(RENDERERS[fmt](result), nl=False)
+
+
 @main.group()
 def new() -> None:
     """Add a row with a fresh id (never an existing or retired one) and print the id."""
