@@ -60,6 +60,7 @@ CODES: dict[str, Code] = {
     "KZ202": Code(E, "reference does not resolve", "Use the id of an existing row in the referenced table, or add that row."),
     "KZ203": Code(W, "item repeated in a list cell", "Remove the repeated item."),
     "KZ204": Code(E, "retired id used again", "Give the record a new id: a removed record's id stays retired (DATA_POLICY.md)."),
+    "KZ205": Code(E, "released id removed without retiring it", "Restore the record, or add its id to data/retired.csv as withdrawn or merged_into another id, with the reason and date."),
     # articles
     "KZ301": Code(E, "article not in the cited Criminal Code", "Check the article number and the code edition (1997 or 2014) against the source and data/criminal-code.json."),
     "KZ302": Code(E, "code edition not in force at that date", "The 1997 Code applied to acts until 31 December 2014 and the 2014 Code from 1 January 2015: check the edition and the dates."),

@@ -160,6 +160,47 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
     click.echo(RENDERERS[fmt](result), nl=False)
 
 
+@main.command("release")
+@click.argument("version")
+@click.option("--check", "only_check", is_flag=True, help="Only check that VERSION is a large enough bump since the last release.")
+@click.option("--draft", is_flag=True, help="Print a draft CHANGELOG section for VERSION from the diff, and stop.")
+def release_command(version: str, only_check: bool, draft: bool) -> None:
+    """Release VERSION: check the bump, validate strictly, require a CHANGELOG section, write version, date
+    and checksums into datapackage.json, commit, and make the annotated tag vVERSION."""
+    from .release import ReleaseError, check_version, draft_changelog, release
+
+    repo = _find_root(Path.cwd())
+    try:
+        if draft:
+            import datetime as dt
+
+            click.echo(draft_changelog(repo, version, dt.date.today()), nl=False)
+            return
+        if only_check:
+            result = check_version(repo, version)
+            click.echo(result.message)
+            sys.exit(0 if result.ok else 1)
+        tag = release(repo, version)
+    except ReleaseError as exc:
+        click.echo(f"kzdata release: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"released {version}: commit and tag {tag} made; push them with: git push && git push origin {tag}")
+
+
+@main.command("verify")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+def verify_command(path: Path | None) -> None:
+    """Check a copy of the data against the sizes, sha256 hashes and row counts in its datapackage.json."""
+    from .release import verify
+
+    root = path if path is not None else _find_root(Path.cwd())
+    problems, checked = verify(root)
+    for p in problems:
+        click.echo(f"{p.path}: {p.message}")
+    click.echo(f"{root}: {checked} file(s) checked, {'intact' if not problems else f'{len(problems)} problem(s)'}")
+    sys.exit(1 if problems else 0)
+
+
 @main.group()
 def new() -> None:
     """Add a row with a fresh id (never an existing or retired one) and print the id."""

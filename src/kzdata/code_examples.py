@@ -93,6 +93,8 @@ EXAMPLES: dict[str, str] = {
              'item \'example-2023-testova\' is not an id in sources". Fix the id, or add the source row first.',
     "KZ203": 'persons.csv, roles "activist;blogger;activist": "roles lists \'activist\' more than once". '
              'Remove the repeat.',
+    "KZ205": 'After release 1.0.0, the row testova-aigerim deleted from data/persons.csv: "id \'testova-aigerim\' of release '
+             '1.0.0 is gone from data/persons.csv without a row in data/retired.csv". Restore it or retire the id.',
     "KZ204": 'persons.csv, a new row with id testova-aigerim, which data/retired.csv lists: "id '
              '\'testova-aigerim\' was retired on 2024-02-01 and may not be used again". Let kzdata new person '
              'choose an id.',

@@ -122,9 +122,16 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
     """Put every file of the package in canonical form (or, with check=True, only say which are not)."""
     from .export import write_atomic
 
+    from .package import DESCRIPTOR
+    from .release import has_integrity, with_integrity
+
     root = Path(root)
     results = []
-    for rel, schema in package_files(root):
+    formatted: dict[str, bytes] = {}
+    files = package_files(root)
+    # the descriptor last: once released, it records the checksums of the (formatted) files
+    files = [f for f in files if f[0] != DESCRIPTOR] + [f for f in files if f[0] == DESCRIPTOR]
+    for rel, schema in files:
         path = root / rel
         result = FileResult(rel)
         try:
@@ -135,10 +142,15 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
             continue
         try:
             wanted = format_json(data) if schema is None else format_csv(data, schema)
+            if rel == DESCRIPTOR:
+                desc = json.loads(wanted)
+                if isinstance(desc, dict) and has_integrity(desc):
+                    wanted = canonical_json(with_integrity(desc, formatted)).encode("utf-8")
         except NotFormattable as exc:
             result.problem = str(exc)
             results.append(result)
             continue
+        formatted[rel] = wanted
         result.changed = wanted != data
         if result.changed and not check:
             write_atomic(path, wanted)

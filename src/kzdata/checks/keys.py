@@ -4,17 +4,51 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, make
 
 
 def check_retired(ctx: Context) -> Iterable[Finding]:
-    """An id in data/retired.csv belongs to a removed record and may never be used again."""
+    """An id in data/retired.csv belongs to a removed record and may never be used again; a merged record
+    points to a record that exists."""
     retired = {(r.rec.get("table"), r.rec.get("id")): r for r in ctx.table("retired")}
     for (table, rid), r in retired.items():
         row = ctx.by_id.get(table or "", {}).get(rid or "")
         if row is not None:
             yield ctx.finding("KZ204", row, "id", f"id {rid!r} was retired on {r.rec.get('retired')} and may not be used again",
                               f"Give the record a new id; {ctx.path('retired')} line {r.line} retires this one.")
+        target = r.rec.get("merged_into", "")
+        if target and table not in ctx.incomplete and target not in ctx.by_id.get(table or "", {}):
+            yield ctx.finding("KZ202", r, "merged_into", f"merged_into {target!r} is not an id in {table}")
+    yield from _released_ids_kept(ctx, {key for key in retired})
+
+
+def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
+    """Every id of the last release is still there, or retired with a reason (withdrawn or merged)."""
+    from ..changes import _git
+    from ..csvio import read_table
+    from ..release import last_release
+
+    root = ctx.pkg.root
+    try:
+        last = last_release(root)
+    except Exception:  # not a git repository, git missing: nothing to compare with
+        return
+    if last is None:
+        return
+    rev, version = last
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
+    for name, table in ctx.pkg.tables.items():
+        if name in ("exceptions", "retired") or name in ctx.incomplete or "id" not in table.index:
+            continue
+        old = _git(root, "show", f"{rev}:{prefix}{table.path}")
+        if old.returncode != 0:
+            continue
+        old_table, _ = read_table(name, table.path, old.stdout)
+        now = ctx.by_id.get(name, {})
+        for rid in old_table.column("id"):
+            if rid and rid not in now and (name, rid) not in retired:
+                yield make("KZ205", table.path, 0, "id", f"id {rid!r} of release {version} is gone from {table.path} without a row in "
+                           f"{ctx.path('retired')}", table=name, record=rid)
 
 
 def check_keys(ctx: Context) -> Iterable[Finding]:

@@ -1,0 +1,246 @@
+"""Releases downstream projects can pin: versions, checksums, tags. `kzdata release` and `kzdata verify`.
+
+- Every resource in datapackage.json carries `bytes`, `hash` ("sha256:…") and `rows` once the package has
+  been released; `kzdata fmt` keeps them in step with the files (they are part of the canonical form), so
+  the descriptor always describes the files beside it, and `kzdata verify` proves a copy is intact.
+- Versions follow the Data Package version recipe: a schema change that breaks readers is major; new
+  records, tables or columns (and loosened constraints) are minor; corrections of existing records patch.
+- "The last release" is the newest tag `vX.Y.Z` reachable from HEAD, or, in a clone without tags, the last
+  commit that changed the version in datapackage.json.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+LEVELS = ["patch", "minor", "major"]
+
+
+class ReleaseError(RuntimeError):
+    """The release cannot be made; the message says why and what to do."""
+
+
+# --- checksums --------------------------------------------------------------------------------------------
+
+def integrity(rel: str, data: bytes) -> dict:
+    out = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+    if rel.endswith(".csv"):
+        try:
+            out["rows"] = max(0, sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8"), newline=""))) - 1)
+        except (UnicodeDecodeError, csv.Error):
+            pass
+    return out
+
+
+def with_integrity(descriptor: dict, contents: dict[str, bytes]) -> dict:
+    """The descriptor with bytes, hash and rows of every resource whose file is in `contents`."""
+    desc = json.loads(json.dumps(descriptor))
+    for res in desc.get("resources", []):
+        rel = res.get("path")
+        if isinstance(rel, str) and rel in contents:
+            for k in ("bytes", "hash", "rows"):
+                res.pop(k, None)
+            res.update(integrity(rel, contents[rel]))
+    return desc
+
+
+def has_integrity(descriptor: dict) -> bool:
+    return any(isinstance(r, dict) and "hash" in r for r in descriptor.get("resources", []))
+
+
+@dataclass
+class VerifyProblem:
+    path: str
+    message: str
+
+
+def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
+    """Compare every resource file with the bytes, hash and rows recorded in datapackage.json."""
+    from .package import _inside
+
+    root = Path(root)
+    try:
+        desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [VerifyProblem("datapackage.json", f"cannot be read: {exc}")], 0
+    problems, checked = [], 0
+    for res in desc.get("resources", []):
+        rel = res.get("path", "")
+        if "hash" not in res:
+            problems.append(VerifyProblem(rel, "no checksum recorded: this copy is not a released version"))
+            continue
+        path = _inside(root, rel)
+        if path is None or not path.is_file():
+            problems.append(VerifyProblem(rel, "file missing"))
+            continue
+        checked += 1
+        actual = integrity(rel, path.read_bytes())
+        for k in ("bytes", "rows", "hash"):
+            if k in res and res[k] != actual.get(k):
+                problems.append(VerifyProblem(rel, f"{k} is {actual.get(k)}, but datapackage.json records {res[k]}"))
+    return problems, checked
+
+
+# --- git and versions -------------------------------------------------------------------------------------
+
+def _git(repo: Path, *args: str, check: bool = False) -> str:
+    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=120)
+    if check and proc.returncode != 0:
+        raise ReleaseError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    m = SEMVER.match(text or "")
+    if not m:
+        raise ReleaseError(f"{text!r} is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.0)")
+    return tuple(int(x) for x in m.groups())  # type: ignore[return-value]
+
+
+def last_release(repo: str | Path) -> tuple[str, str] | None:
+    """(git revision, version) of the last release, or None before the first one."""
+    repo = Path(repo)
+    tag = _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v[0-9]*.[0-9]*.[0-9]*")
+    if tag and SEMVER.match(tag[1:]):
+        return tag, tag[1:]
+    for commit in _git(repo, "log", "--format=%H", "-G", '"version"', "--", "datapackage.json").split():
+        now = _version_at(repo, commit)
+        before = _version_at(repo, f"{commit}^")
+        if now and now != before and SEMVER.match(now):
+            return commit, now
+    return None
+
+
+def _version_at(repo: Path, rev: str) -> str:
+    text = _git(repo, "show", f"{rev}:datapackage.json")
+    try:
+        return json.loads(text).get("version", "") if text else ""
+    except json.JSONDecodeError:
+        return ""
+
+
+def required_level(result: dict) -> str | None:
+    """The smallest version bump the diff calls for, by the Data Package version recipe."""
+    level = None
+
+    def at_least(name: str) -> None:
+        nonlocal level
+        if level is None or LEVELS.index(name) > LEVELS.index(level):
+            level = name
+
+    for entry in result["tables"].values():
+        schema = entry["schema"]
+        if schema.get("table_removed") or schema.get("removed") or schema.get("renamed") or schema.get("retyped") \
+                or schema.get("primary_key") or any(_tightened(c["old"], c["new"]) for c in schema.get("constraints", [])):
+            at_least("major")
+        if schema.get("table_added") or schema.get("added") or schema.get("constraints") or entry["added"] or entry["removed"]:
+            at_least("minor")
+        if entry["changed"] or schema.get("reordered"):
+            at_least("patch")
+    return level
+
+
+def _tightened(old: dict, new: dict) -> bool:
+    if new.get("required") and not old.get("required"):
+        return True
+    if "enum" in new and (set(old.get("enum", new["enum"])) - set(new["enum"]) or "enum" not in old):
+        return True
+    for k, smaller_is_tighter in (("maxLength", True), ("maximum", True), ("minLength", False), ("minimum", False)):
+        if k in new and (k not in old or (new[k] < old[k] if smaller_is_tighter else new[k] > old[k])):
+            return True
+    return old.get("pattern") != new.get("pattern") and "pattern" in new
+
+
+def bump(version: str, level: str) -> str:
+    major, minor, patch = parse_version(version)
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[level]
+
+
+@dataclass
+class VersionCheck:
+    last: tuple[str, str] | None
+    level: str | None
+    smallest: str
+    ok: bool
+    message: str
+
+
+def check_version(repo: str | Path, version: str) -> VersionCheck:
+    from .diff import diff
+
+    repo = Path(repo)
+    parse_version(version)
+    last = last_release(repo)
+    if last is None:
+        return VersionCheck(None, None, "0.1.0", True, f"no earlier release: {version} will be the first")
+    result = diff(last[0], str(repo), repo)
+    level = required_level(result)
+    if level is None:
+        return VersionCheck(last, None, last[1], parse_version(version) > parse_version(last[1]),
+                            f"nothing changed since {last[1]} ({last[0]})")
+    smallest = bump(last[1], level)
+    ok = parse_version(version) >= parse_version(smallest)
+    return VersionCheck(last, level, smallest, ok,
+                        f"changes since {last[1]} call for a {level} release: {version} is "
+                        + ("allowed" if ok else f"too small, use {smallest} or more"))
+
+
+# --- making the release -----------------------------------------------------------------------------------
+
+def changelog_section(text: str, version: str) -> str | None:
+    m = re.search(rf"^## \[{re.escape(version)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
+    return m.group(1).strip() if m else None
+
+
+def draft_changelog(repo: str | Path, version: str, today: dt.date) -> str:
+    from .diff import diff, render_markdown
+
+    last = last_release(Path(repo))
+    body = render_markdown(diff(last[0], str(repo), Path(repo))) if last else "First release."
+    return f"## [{version}] - {today.isoformat()}\n\n### Data\n{body}\n"
+
+
+def release(repo: str | Path, version: str, today: dt.date | None = None) -> str:
+    """Write version, date and checksums into datapackage.json, commit, and tag vVERSION. Returns the tag."""
+    from .export import write_atomic
+    from .fmt import canonical_json, fmt
+    from .validator import validate
+
+    repo = Path(repo)
+    today = today or dt.date.today()
+    parse_version(version)
+    if _git(repo, "status", "--porcelain"):
+        raise ReleaseError("the working tree has uncommitted changes: commit or stash them first")
+    if _git(repo, "tag", "--list", f"v{version}"):
+        raise ReleaseError(f"the tag v{version} already exists")
+    check = check_version(repo, version)
+    if not check.ok:
+        raise ReleaseError(check.message)
+    report = validate(repo)
+    if not report.ok(strict=True):
+        raise ReleaseError(f"kzdata validate --strict reports {len(report.findings)} finding(s): fix them first")
+    changelog = repo / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
+    if not changelog_section(text, version):
+        raise ReleaseError(f"CHANGELOG.md has no section '## [{version}]': add one (kzdata release {version} --draft prints a draft)")
+    desc_path = repo / "datapackage.json"
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    desc["version"] = version
+    desc["created"] = today.isoformat()
+    contents = {r["path"]: (repo / r["path"]).read_bytes() for r in desc.get("resources", []) if (repo / r.get("path", "")).is_file()}
+    write_atomic(desc_path, canonical_json(with_integrity(desc, contents)).encode("utf-8"))
+    fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
+    ident = [] if _git(repo, "config", "user.email") else ["-c", "user.name=kzdata release", "-c", "user.email=release@kzdata.invalid"]
+    _git(repo, "add", "datapackage.json", check=True)
+    _git(repo, *ident, "commit", "-q", "-m", f"Release {version}", check=True)
+    notes = changelog_section(text, version) or ""
+    _git(repo, *ident, "tag", "-a", f"v{version}", "-m", f"kzdata {version}\n\n{notes}", check=True)
+    return f"v{version}"
