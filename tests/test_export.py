@@ -45,15 +45,68 @@ def test_csv_export_keeps_every_cell_value(pkg, tmp_path, public):
         assert persons["bokayev-maks"]["sensitive_notes"] == "A private detail."
 
 
-def test_public_json_export_leaves_sensitive_fields_out(pkg, tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_public_json_exports_leave_sensitive_fields_out(pkg, tmp_path, fmt):
     pkg.set("persons", "bokayev-maks", sensitive_notes="A private detail.")
-    (path,) = export(pkg.root, tmp_path, fmt="json", public=True, today=TODAY)
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["public"] is True
-    assert all("sensitive_notes" not in p for p in doc["persons"])
-    assert "A private detail." not in path.read_text(encoding="utf-8")
+    files = export(pkg.root, tmp_path, fmt=fmt, public=True, today=TODAY)
+    assert sorted(p.name for p in files) == sorted(f"{t}.{fmt}" for t in TABLES)
+
+    def records(name):
+        text = (tmp_path / f"{name}.{fmt}").read_text(encoding="utf-8")
+        return json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+
+    assert all("sensitive_notes" not in p for p in records("persons"))
+    assert "A private detail." not in (tmp_path / f"persons.{fmt}").read_text(encoding="utf-8")
     _, events = pkg.read("events")
-    assert doc["events"] == events
+    assert records("events") == events
+
+
+def test_sqlite_export_has_keys_indexes_and_views(tmp_path):
+    import sqlite3
+
+    (path,) = export(REPO, tmp_path, fmt="sqlite", public=True)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    _, persons = (lambda r: (None, r))(rows_of(REPO / "data" / "persons.csv"))
+    assert db.execute("SELECT count(*) FROM persons").fetchone() == (len(persons),)
+    cols = [r[1] for r in db.execute("PRAGMA table_info(persons)")]
+    assert "sensitive_notes" not in cols and cols[0] == "id"
+    assert db.execute("PRAGMA foreign_key_list(charges)").fetchall()
+    assert any(r[1].startswith("idx_charges_") for r in db.execute("PRAGMA index_list(charges)"))
+    views = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    assert views == {"person_overview", "sentences_with_names", "charges_by_article", "timeline"}
+    for view in views:
+        db.execute(f"SELECT * FROM {view}").fetchall()
+    top = db.execute("SELECT code, article FROM charges_by_article LIMIT 1").fetchone()
+    assert top == ("2014", "405")
+    bokayev = db.execute("SELECT birth_year, notes FROM persons WHERE id = 'bokayev-maks'").fetchone()
+    original = next(r for r in persons if r["id"] == "bokayev-maks")
+    assert bokayev[1] == original["notes"]
+
+
+def test_ftm_export_is_valid_for_the_followthemoney_model(tmp_path):
+    from followthemoney import model
+
+    (path,) = export(REPO, tmp_path, fmt="ftm", public=True)
+    entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    ids = {e["id"] for e in entities}
+    schemas = {e["schema"] for e in entities}
+    assert schemas == {"Person", "Organization", "CourtCase", "CourtCaseParty", "Membership"}
+    for e in entities:
+        proxy = model.get_proxy(e, cleaned=False)          # unknown schema or property raises
+        for prop_name, values in e["properties"].items():
+            prop = proxy.schema.get(prop_name)
+            assert prop is not None, (e["schema"], prop_name)
+            for v in values:
+                assert prop.type.clean(v) is not None, (e["id"], prop_name, v)
+            if prop.type.name == "entity":
+                assert all(v in ids for v in values), (e["id"], prop_name)
+        assert proxy.to_dict()["properties"], e["id"]
+    persons = [e for e in entities if e["schema"] == "Person"]
+    assert len(persons) == len(rows_of(REPO / "data" / "persons.csv"))
+    assert all(e["properties"].get("publisher") for e in persons)
+    assert not any("sensitive" in json.dumps(e) for e in persons)
 
 
 def test_the_public_csv_export_is_a_valid_data_package(tmp_path):
@@ -92,6 +145,6 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
 
 
 def test_cli_export_lists_the_files(tmp_path):
-    result = CliRunner().invoke(main, ["export", str(REPO), "-o", str(tmp_path), "--public", "--format", "json"])
+    result = CliRunner().invoke(main, ["export", str(REPO), "-o", str(tmp_path), "--public", "--to", "sqlite"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == str(tmp_path / "kzdata.json")
+    assert result.output.strip() == str(tmp_path / "kzdata.db")

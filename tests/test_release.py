@@ -88,8 +88,8 @@ def test_release_refusals(repo, prepare, message):
 
 
 def test_release_needs_its_changelog_section(repo):
-    with pytest.raises(ReleaseError, match=r"no section '## \[1.0.0\]'"):
-        release(repo.root, "1.0.0", today=DAY)
+    with pytest.raises(ReleaseError, match=r"no section '## \[3.1.4\]'"):
+        release(repo.root, "3.1.4", today=DAY)
 
 
 def test_bumps_follow_the_recipe(released, monkeypatch):
@@ -147,3 +147,37 @@ def test_last_release_without_tags(released, tmp_path):
     assert git(clone, "tag", "--list") == ""
     rev, version = last_release(clone)
     assert version == "1.0.0" and git(clone, "log", "-1", "--format=%s", rev).strip() == "Release 1.0.0"
+
+
+def test_a_release_gives_the_python_package_the_data_version(repo):
+    (repo.root / "pyproject.toml").write_text('[project]\nname = "kzdata"\nversion = "0.1.0.dev0"\n', encoding="utf-8")
+    (repo.root / "src" / "kzdata").mkdir(parents=True)
+    (repo.root / "src" / "kzdata" / "__init__.py").write_text('__version__ = "0.1.0.dev0"\n', encoding="utf-8")
+    add_changelog(repo.root, "1.0.0")
+    commit_all(repo.root, "code")
+    release(repo.root, "1.0.0", today=DAY)
+    assert 'version = "1.0.0"' in (repo.root / "pyproject.toml").read_text(encoding="utf-8")
+    assert '__version__ = "1.0.0"' in (repo.root / "src" / "kzdata" / "__init__.py").read_text(encoding="utf-8")
+    assert git(repo.root, "status", "--porcelain") == ""
+
+
+def test_the_repository_versions_agree():
+    """The installed package bundles the data of its own version."""
+    import re
+
+    desc = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    pyproject = re.search(r'^version = "([^"]*)"', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert pyproject == kzdata.__version__
+    if "hash" in json.dumps(desc):
+        assert desc["version"] == pyproject
+
+
+def test_load_bundled_path_and_git_ref(tmp_path):
+    from kzdata.dataset import bundled_path
+
+    assert (bundled_path() / "datapackage.json").is_file()
+    assert len(kzdata.load().persons) == len(kzdata.load(REPO).persons)
+    at_head = kzdata.load(git_ref="HEAD", repo=REPO)
+    assert set(at_head.persons) <= set(kzdata.load(REPO).persons) | set(at_head.persons)
+    with pytest.raises(ValueError, match="cannot read"):
+        kzdata.load(git_ref="no-such-ref", repo=REPO)

@@ -111,8 +111,9 @@ def fmt_command(path: Path | None, check: bool) -> None:
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to write into (created if needed).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
-              help="csv: one file per table plus a datapackage.json; json: one kzdata.json.")
+@click.option("--format", "--to", "fmt", type=click.Choice(["csv", "json", "ndjson", "sqlite", "ftm"]), default="csv",
+              show_default=True, help="csv: a data package; json/ndjson: a file per table; sqlite: kzdata.db with keys, "
+              "indexes and views; ftm: FollowTheMoney entities (entities.ftm.json).")
 @click.option("--public", is_flag=True, help="Leave out every field the schemas mark sensitive (see DATA_POLICY.md).")
 def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
     """Export the dataset at PATH for other tools, cell values unchanged, each file written atomically.
@@ -134,6 +135,9 @@ def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
         sys.exit(1)
     except OSError as exc:
         click.echo(f"kzdata export: cannot write to {out}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # e.g. sqlite3.Error: report, never a traceback
+        click.echo(f"kzdata export: the {fmt} export failed: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
     for f in files:
         click.echo(str(f))

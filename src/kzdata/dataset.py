@@ -203,8 +203,44 @@ class Dataset:
         return None
 
 
-def load(path: str | Path = ".", check: bool = True) -> Dataset:
-    """Load the package at `path` into typed records.
+BUNDLE = Path(__file__).resolve().parent / "bundle"
+
+
+def bundled_path() -> Path:
+    """The data of this installed version of kzdata. In a wheel, kzdata/bundle/ holds copies of the released
+    files; in a development checkout it links to the repository, whose root is returned."""
+    descriptor = BUNDLE / "datapackage.json"
+    return descriptor.resolve().parent if descriptor.is_symlink() else BUNDLE
+
+
+def checkout(ref: str, repo: str | Path = ".", into: str | Path | None = None) -> Path:
+    """Write the package files (datapackage.json, data/, schemas/) of git revision `ref` into a directory."""
+    import subprocess
+    import tarfile
+    import tempfile
+
+    target = Path(into) if into else Path(tempfile.mkdtemp(prefix=f"kzdata-{ref.replace('/', '-')}-"))
+    proc = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", ref, "datapackage.json", "data", "schemas"],
+                          capture_output=True, timeout=120)
+    if proc.returncode != 0:
+        raise ValueError(f"cannot read {ref!r} from {repo}: {proc.stderr.decode(errors='replace').strip()}")
+    import io
+
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        members = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not m.name.startswith(("/", "..")) and ".." not in m.name.split("/")]
+        try:
+            tar.extractall(target, members=members, filter="data")
+        except TypeError:  # Python before 3.11.4 has no extraction filters; the members are checked above
+            tar.extractall(target, members=members)
+    return target
+
+
+def load(path: str | Path | None = None, check: bool = True, git_ref: str | None = None, repo: str | Path = ".") -> Dataset:
+    """Load a package into typed records.
+
+    - `load()`: the data bundled with this installed version (pip install kzdata==X.Y.Z gives release X.Y.Z);
+    - `load("path/to/copy")`: a package directory;
+    - `load(git_ref="v1.0.0", repo="path/to/clone")`: the package as it was at a git revision.
 
     With check=True (the default) the package is validated first and InvalidPackage is raised when it
     has errors, so that code never works on data the validator rejects.
@@ -215,7 +251,9 @@ def load(path: str | Path = ".", check: bool = True) -> Dataset:
     from .package import load_package
     from .validator import check_context
 
-    root = Path(path)
+    if git_ref is not None:
+        path = checkout(git_ref, repo)
+    root = Path(path) if path is not None else bundled_path()
     ctx = Context.build(load_package(root), dt.date.today())
     report = check_context(ctx) if check else None
     if report is not None and report.errors:

@@ -24,7 +24,7 @@ from .package import load_package
 from .validator import check_context
 
 TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources"]
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "ndjson", "sqlite", "ftm")
 
 
 def sensitive_fields(schema: dict) -> set[str]:
@@ -73,28 +73,57 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = F
         tables[name] = (columns, rows)
         resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
                           "schema": {**{k: v for k, v in schema.items() if k != "fields"}, "fields": fields}})
-    written = []
+    written: list[Path] = []
     if fmt == "csv":
         for name, (columns, rows) in tables.items():
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-            target = out / f"{name}.csv"
-            write_atomic(target, buf.getvalue().encode("utf-8"))
-            written.append(target)
+            written.append(_write(out / f"{name}.csv", buf.getvalue()))
         descriptor = {**{k: v for k, v in ctx.pkg.descriptor.items() if k != "resources"},
                       "description": _describe(ctx.pkg.descriptor, public), "resources": resources}
-        target = out / "datapackage.json"
-        write_atomic(target, (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        written.append(target)
+        written.append(_write(out / "datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"))
+    elif fmt == "json":
+        for name, (_, rows) in tables.items():
+            written.append(_write(out / f"{name}.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n"))
+    elif fmt == "ndjson":
+        for name, (_, rows) in tables.items():
+            written.append(_write(out / f"{name}.ndjson", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)))
+    elif fmt == "sqlite":
+        from .export_sqlite import build_sqlite
+
+        target = out / "kzdata.db"
+        written.append(_write_with(target, lambda tmp: build_sqlite(tmp, {n: ctx.pkg.schemas[n] for n in TABLES}, tables, public)))
     else:
-        doc = {"name": ctx.pkg.descriptor.get("name", "kzdata"), "version": ctx.pkg.descriptor.get("version", ""),
-               "public": public, **{name: rows for name, (_, rows) in tables.items()}}
-        target = out / "kzdata.json"
-        write_atomic(target, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        written.append(target)
+        from .export_ftm import entities
+
+        lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entities(tables))
+        written.append(_write(out / "entities.ftm.json", lines))
     return written
+
+
+def _write(path: Path, text: str) -> Path:
+    write_atomic(path, text.encode("utf-8"))
+    return path
+
+
+def _write_with(path: Path, build) -> Path:
+    """Build a file (a database) next to its target, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+        build(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
 
 
 def _describe(descriptor: dict, public: bool) -> str:

@@ -193,7 +193,27 @@ def check_version(repo: str | Path, version: str) -> VersionCheck:
                         + ("allowed" if ok else f"too small, use {smallest} or more"))
 
 
-# --- making the release -----------------------------------------------------------------------------------
+# --- making the release -------------------------------------------------------------------------------
+
+VERSION_FILES = {"pyproject.toml": re.compile(r'^(version = ")[^"]*(")', re.M),
+                 "src/kzdata/__init__.py": re.compile(r'^(__version__ = ")[^"]*(")', re.M)}
+
+
+def set_code_version(repo: Path, version: str) -> list[str]:
+    """Give the Python package the data's version, so that pip install kzdata==X.Y.Z bundles release X.Y.Z."""
+    from .export import write_atomic
+
+    touched = []
+    for rel, pattern in VERSION_FILES.items():
+        path = repo / rel
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            new = pattern.sub(lambda m: f"{m.group(1)}{version}{m.group(2)}", text, count=1)
+            if new != text:
+                write_atomic(path, new.encode("utf-8"))
+                touched.append(rel)
+    return touched
+
 
 def changelog_section(text: str, version: str) -> str | None:
     m = re.search(rf"^## \[{re.escape(version)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
@@ -238,8 +258,9 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     contents = {r["path"]: (repo / r["path"]).read_bytes() for r in desc.get("resources", []) if (repo / r.get("path", "")).is_file()}
     write_atomic(desc_path, canonical_json(with_integrity(desc, contents)).encode("utf-8"))
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
+    touched = ["datapackage.json", *set_code_version(repo, version)]
     ident = [] if _git(repo, "config", "user.email") else ["-c", "user.name=kzdata release", "-c", "user.email=release@kzdata.invalid"]
-    _git(repo, "add", "datapackage.json", check=True)
+    _git(repo, "add", *touched, check=True)
     _git(repo, *ident, "commit", "-q", "-m", f"Release {version}", check=True)
     notes = changelog_section(text, version) or ""
     _git(repo, *ident, "tag", "-a", f"v{version}", "-m", f"kzdata {version}\n\n{notes}", check=True)
