@@ -58,7 +58,7 @@ def test_the_first_release_makes_the_tag_and_records_checksums(released):
     assert "v1.0.0" in git(root, "tag", "--list")
     assert "Release 1.0.0" in git(root, "log", "-1", "--format=%s")
     desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    assert desc["version"] == "1.0.0" and desc["created"] == str(DAY)
+    assert desc["version"] == "1.0.0" and desc["created"] == f"{DAY}T00:00:00Z"
     persons = next(r for r in desc["resources"] if r["name"] == "persons")
     assert persons["hash"].startswith("sha256:") and persons["bytes"] > 0 and persons["rows"] == len(released.read("persons")[1])
     assert git(root, "status", "--porcelain") == ""

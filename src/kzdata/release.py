@@ -254,7 +254,7 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     desc_path = repo / "datapackage.json"
     desc = json.loads(desc_path.read_text(encoding="utf-8"))
     desc["version"] = version
-    desc["created"] = today.isoformat()
+    desc["created"] = f"{today.isoformat()}T00:00:00Z"  # the Data Package spec wants an ISO 8601 date-time
     contents = {r["path"]: (repo / r["path"]).read_bytes() for r in desc.get("resources", []) if (repo / r.get("path", "")).is_file()}
     write_atomic(desc_path, canonical_json(with_integrity(desc, contents)).encode("utf-8"))
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
