@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0.dev0"
+__version__ = "1.0.0"
 __all__ = ["validate", "load", "Report", "Finding", "Dataset", "InvalidPackage"]
 
 
