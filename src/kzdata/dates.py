@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
@@ -34,6 +35,7 @@ class PartialDate(NamedTuple):
         return self.text
 
 
+@lru_cache(maxsize=65536)  # dates repeat across rows; a PartialDate is immutable
 def parse_partial(text: str) -> PartialDate | None:
     """Parse a partial date; None when it is not a real date in one of the three forms."""
     m = _PARTIAL.match(text)

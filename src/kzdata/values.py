@@ -115,7 +115,12 @@ def _field_checker(field: dict):
     return check
 
 
-def check_values(ctx: Context) -> Iterable[Finding]:
+def check_values_reference(ctx: Context) -> Iterable[Finding]:
+    """Every cell checked on its own, no memo (tests compare the fast path with it)."""
+    return check_values(ctx, memoize=False)
+
+
+def check_values(ctx: Context, memoize: bool = True) -> Iterable[Finding]:
     for name, table in ctx.pkg.tables.items():
         schema = ctx.pkg.schemas[name]
         id_i = table.index.get("id")
@@ -130,12 +135,21 @@ def check_values(ctx: Context) -> Iterable[Finding]:
             except re.error as exc:
                 yield make("KZ005", table.path, 0, col, f"the schema's pattern for {col} is not a valid regular expression: {exc}", table=name)
                 continue
+            memo: dict[str, list] = {}  # values repeat (statuses, dates, source ids): check each once
             for line, row in zip(table.lines, table.rows):
                 value = row[i] if i < len(row) else ""
-                rid = row[id_i] if id_i is not None and id_i < len(row) else ""
                 if value == "":
                     if required:
+                        rid = row[id_i] if id_i is not None and id_i < len(row) else ""
                         yield make("KZ101", table.path, line, col, f"{col} is required but empty", table=name, record=rid)
                     continue
-                for code, message in check(value):
+                problems = memo.get(value)
+                if problems is None:
+                    problems = check(value)
+                    if memoize and len(memo) < 200_000:  # bounded: unique values (ids, notes) do not fill memory
+                        memo[value] = problems
+                if not problems:
+                    continue
+                rid = row[id_i] if id_i is not None and id_i < len(row) else ""
+                for code, message in problems:
                     yield make(code, table.path, line, col, f"{col}: {message}", table=name, record=rid)

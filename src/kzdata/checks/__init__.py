@@ -5,16 +5,16 @@ if one does, the validator reports a KZ999 finding and carries on with the other
 """
 from __future__ import annotations
 
-from ..values import check_headers, check_values
+from ..values import check_headers, check_values, check_values_reference
 from .articles import check_articles
-from .canonical import check_canonical
+from .canonical import check_canonical, check_canonical_reference
 from .bans import check_bans
 from .chronology import check_age, check_future, check_order
 from .duplicates import check_duplicates
 from .keys import check_keys, check_retired
 from .source_dates import check_source_dates
 from .status import check_status
-from .text import check_privacy, check_text
+from .text import check_privacy, check_privacy_reference, check_text, check_text_reference
 
 CHECKS = [
     ("structure", check_headers),    # 1. files and columns
@@ -33,3 +33,9 @@ CHECKS = [
     ("text", check_text),            # 9. one script, no invisible characters, NFC, no formulas, safe URLs
     ("canonical", check_canonical),  # 10. files in the canonical form of kzdata fmt
 ]
+
+# The same checks without the fast paths (per-cell text and privacy rules, no memo, full formatting):
+# slower, obviously right, and compared with CHECKS by tests/test_fast_path.py on generated packages.
+REFERENCE = {check_values: check_values_reference, check_text: check_text_reference,
+             check_privacy: check_privacy_reference, check_canonical: check_canonical_reference}
+CHECKS_REFERENCE = [(name, REFERENCE.get(check, check)) for name, check in CHECKS]
