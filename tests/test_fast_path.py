@@ -89,3 +89,28 @@ def test_a_planted_error_deep_in_a_table_is_found_on_its_line(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     hits = [f for f in kzdata.validate(root, today=TODAY).findings if f.code == "KZ103"]
     assert [(f.file, f.line, f.column) for f in hits] == [("data/events.csv", target, "type")]
+
+
+def test_progress_is_reported_per_check_and_never_in_captured_output(tmp_path):
+    from click.testing import CliRunner
+
+    from kzdata.checks import CHECKS
+    from kzdata.cli import main
+
+    calls = []
+    kzdata.validate(REPO, today=TODAY, progress=lambda n, total, name, rows: calls.append((n, total, name)))
+    assert [c[0] for c in calls] == list(range(1, len(CHECKS) + 1)) and calls[-1][1] == len(CHECKS)
+    out = CliRunner().invoke(main, ["validate", str(REPO)]).output
+    assert "check 1/" not in out and "\r" not in out
+
+
+def test_a_remembered_json_schema_check_never_hides_a_change(pkg):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(pkg.root)], check=True)
+    assert kzdata.validate(pkg.root, today=TODAY).findings == []
+    assert list((pkg.root / ".git" / "kzdata-cache").iterdir())          # remembered
+    assert kzdata.validate(pkg.root, today=TODAY).findings == []          # and used
+    ref = pkg.root / "data" / "criminal-code.json"
+    ref.write_text(ref.read_text(encoding="utf-8").replace('"editions"', '"editionz"', 1), encoding="utf-8")
+    assert "KZ015" in {f.code for f in kzdata.validate(pkg.root, today=TODAY).findings}

@@ -15,6 +15,25 @@ def _find_root(start: Path) -> Path:
     return start
 
 
+def _on_terminal() -> bool:
+    import os
+
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _progress():
+    """A one-line progress indicator on a terminal, for packages of more than 50,000 rows (never in CI logs,
+    JSON or annotations)."""
+    if not _on_terminal():
+        return None
+
+    def show(n: int, total: int, name: str, rows: int) -> None:
+        if rows > 50_000:
+            click.echo(f"\rkzdata validate: check {n}/{total} ({name}) on {rows:,} rows\033[K", nl=False, err=True)
+
+    return show
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kzdata")
 def main() -> None:
@@ -43,9 +62,12 @@ def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | Non
     from .changes import GitError
 
     try:
-        report = run(root, changed_since=changed_since)
+        report = run(root, changed_since=changed_since, progress=_progress() if fmt == "text" else None)
     except GitError as exc:
         raise click.UsageError(f"--changed-since: {exc}") from None
+    finally:
+        if fmt == "text" and _on_terminal():
+            click.echo("\r\033[K", nl=False, err=True)
     click.echo(RENDERERS[fmt](report, strict), nl=False)
     sys.exit(0 if report.ok(strict) else 1)
 

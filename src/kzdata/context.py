@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,11 +11,39 @@ from .findings import Finding, make
 from .package import Package
 
 
-@dataclass
+class Rec(Mapping):
+    """A row's cells by column name, read from the parsed row itself: no dict per row, so a million rows
+    cost a small object each. Missing cells read as ''."""
+
+    __slots__ = ("_row", "_index")
+
+    def __init__(self, row: list[str], index: dict[str, int]):
+        self._row, self._index = row, index
+
+    def __getitem__(self, key: str) -> str:
+        i = self._index[key]
+        row = self._row
+        return row[i] if i < len(row) else ""
+
+    def get(self, key: str, default=None):
+        i = self._index.get(key)
+        if i is None:
+            return default
+        row = self._row
+        return row[i] if i < len(row) else ""
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@dataclass(slots=True)
 class Row:
     table: str
     line: int
-    rec: dict[str, str]
+    rec: Mapping[str, str]
 
     @property
     def id(self) -> str:
@@ -39,7 +68,8 @@ class Context:
     def build(cls, pkg: Package, today: dt.date) -> "Context":
         ctx = cls(pkg=pkg, today=today)
         for name, table in pkg.tables.items():
-            ctx.rows[name] = [Row(name, line, rec) for line, rec in table.records()]
+            index = table.index
+            ctx.rows[name] = [Row(name, line, Rec(row, index)) for line, row in zip(table.lines, table.rows)]
         return ctx
 
     def table(self, name: str) -> list[Row]:

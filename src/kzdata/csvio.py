@@ -88,6 +88,7 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
         problems.append(ending)
     csv.field_size_limit(MAX_FIELD)  # process-wide: other libraries (frictionless) raise it, so set it on every read
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    shared: dict[str, str] = {}  # one object per repeated short value (statuses, dates, ids of sources): memory
     prev = 0
     try:
         for row in reader:
@@ -98,7 +99,7 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
                 continue
             if row == [] or row == [""] and len(table.header) > 1:
                 continue  # a blank line; fmt removes them
-            table.rows.append(row)
+            table.rows.append([shared.setdefault(v, v) if len(v) < 48 else v for v in row])
             table.lines.append(start)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):

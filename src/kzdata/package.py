@@ -160,8 +160,9 @@ def load_package(root: str | Path) -> Package:
             schema = _load_json(pkg, spath, schema_rel, "KZ005")
             if schema is None:
                 continue
-            if _check_json_schema(pkg, data, schema, rel):
+            if _known_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b"")) or _check_json_schema(pkg, data, schema, rel):
                 pkg.reference = data
+                _remember_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b""))
             continue
         schema = res.get("schema")
         if isinstance(schema, str):
@@ -196,6 +197,36 @@ def _unlisted_files(pkg: Package, resources: dict[str, dict]) -> None:
         rel = f"data/{p.name}"
         if p.is_file() and rel not in listed and not p.name.startswith("."):
             pkg.findings.append(make("KZ004", rel, 0, "", f"{rel} is not a resource of the package"))
+
+
+def _cache_file(root: Path, schema: bytes, data: bytes) -> Path | None:
+    """Where a successful JSON Schema check of exactly these bytes is remembered: inside the repository's own
+    .git directory, which a pull request cannot write to (a fresh clone, as in CI, always checks in full)."""
+    import hashlib
+
+    from . import __version__
+
+    git = root / ".git"
+    if not git.is_dir():
+        return None
+    key = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
+    return git / "kzdata-cache" / f"json-schema-ok-{key}"
+
+
+def _known_valid(root: Path, schema: bytes, data: bytes) -> bool:
+    path = _cache_file(root, schema, data)
+    return path is not None and path.is_file()
+
+
+def _remember_valid(root: Path, schema: bytes, data: bytes) -> None:
+    path = _cache_file(root, schema, data)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(exist_ok=True)
+        path.touch()
+    except OSError:
+        pass  # a read-only checkout just checks in full every time
 
 
 def _check_json_schema(pkg: Package, data: object, schema: object, rel: str) -> bool:

@@ -14,7 +14,7 @@ EXCEPTIONS_TABLE = "exceptions"
 
 
 def validate(path: str | Path = ".", today: dt.date | None = None, changed_since: str | None = None,
-             reference: bool = False) -> Report:
+             reference: bool = False, progress=None) -> Report:
     """Validate the data package at `path` and return a Report (never raises on bad data).
 
     With changed_since (a git revision), the whole package is still checked, but the report keeps only the
@@ -22,7 +22,7 @@ def validate(path: str | Path = ".", today: dt.date | None = None, changed_since
     raises kzdata.changes.GitError when the revision cannot be read.
     """
     ctx = Context.build(load_package(Path(path)), today or dt.date.today())
-    report = check_context(ctx, reference=reference)
+    report = check_context(ctx, reference=reference, progress=progress)
     if changed_since:
         from .changes import changes_since, concerns_change
 
@@ -34,13 +34,16 @@ def validate(path: str | Path = ".", today: dt.date | None = None, changed_since
     return report
 
 
-def check_context(ctx: Context, reference: bool = False) -> Report:
+def check_context(ctx: Context, reference: bool = False, progress=None) -> Report:
     """Run every check over an already loaded package (so load() reads the files only once)."""
     report = Report(path=str(ctx.pkg.root))
     findings: list[Finding] = list(ctx.pkg.findings)
     from .checks import CHECKS_REFERENCE
 
-    for name, check in (CHECKS_REFERENCE if reference else CHECKS):
+    checks = CHECKS_REFERENCE if reference else CHECKS
+    for n, (name, check) in enumerate(checks, start=1):
+        if progress is not None:
+            progress(n, len(checks), name, sum(len(rows) for rows in ctx.rows.values()))
         try:
             findings.extend(check(ctx))
         except Exception as exc:  # a bug in a check must not hide the other findings

@@ -1,0 +1,80 @@
+"""Benchmark `kzdata validate` against `frictionless validate` on synthetic packages.
+
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-frictionless]
+
+For each size N (persons) it generates a package with benchmarks/generate.py (seed 1, cached under
+benchmarks/.cache/), then runs each validator as a separate process several times and prints the median
+wall time, the ratio and the peak memory (max resident set size of the process). Needs the test extras
+(frictionless). Both validators must find the generated package valid; the script says so if not.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def measure(argv: list[str], cwd: Path) -> tuple[float, int, int]:
+    """(seconds, peak RSS in MB, exit status) of one run, in a fresh process."""
+    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+               "e = time.perf_counter() - t; "
+               "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
+    out = subprocess.run([sys.executable, "-c", wrapper, *argv], cwd=cwd, capture_output=True, text=True, check=True)
+    seconds, rss_kb, status = out.stdout.split()
+    return float(seconds), int(rss_kb) // 1024, int(status)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-frictionless", action="store_true")
+    args = ap.parse_args()
+    kzdata_cmd = [str(BIN / "kzdata"), "validate", "--strict", "."]
+    fl = shutil.which("frictionless", path=str(BIN)) or shutil.which("frictionless")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}")
+    print(f"runs per measurement: {args.runs} (median)\n")
+    header = f"{'persons':>8} {'rows':>9} | {'kzdata s':>9} {'MB':>6} | {'frictionless s':>14} {'MB':>6} | {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for n in (int(x) for x in args.sizes.split(",")):
+        root = HERE / ".cache" / f"n{n}"
+        if not (root / "datapackage.json").is_file():
+            counts = generate(root, n, seed=1)
+        else:
+            counts = {p.stem: sum(1 for _ in open(p, encoding="utf-8")) - 1 for p in (root / "data").glob("*.csv")}
+        rows = sum(counts.values())
+        kz = [measure(kzdata_cmd, root) for _ in range(args.runs)]
+        if any(status != 0 for *_, status in kz):
+            print(f"kzdata found problems in the generated package of {n} persons")
+        k_time, k_mem = statistics.median(t for t, _, _ in kz), max(m for _, m, _ in kz)
+        if fl and not args.no_frictionless:
+            fr = [measure([fl, "validate", "datapackage.json"], root) for _ in range(args.runs)]
+            if any(status != 0 for *_, status in fr):
+                print(f"frictionless found problems in the generated package of {n} persons")
+            f_time, f_mem = statistics.median(t for t, _, _ in fr), max(m for _, m, _ in fr)
+            print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {f_time:>14.2f} {f_mem:>6} | {f_time / k_time:>5.1f}x")
+        else:
+            print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {'-':>14} {'-':>6} | {'-':>6}")
+    repo = HERE.parent
+    own = [measure(kzdata_cmd, repo)[0] for _ in range(max(3, args.runs))]
+    print(f"\nthe repository's own data: whole kzdata validate process, start-up included: median {statistics.median(own):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
