@@ -23,20 +23,12 @@ STRUCTURED = {"id", "reference", "partial-date", "duration"}
 
 
 def _text_cells(ctx: Context) -> Iterator[tuple[str, str, dict, int, str, str]]:
-    """(table, path, field, line, record id, value) for every non-empty string cell."""
-    for name, table in ctx.pkg.tables.items():
-        id_i = table.index.get("id")
-        for field in ctx.pkg.schemas[name]["fields"]:
-            if field.get("type", "string") != "string":
-                continue
-            i = table.index.get(field["name"])
-            if i is None:
-                continue
-            for line, row in zip(table.lines, table.rows):
-                value = row[i] if i < len(row) else ""
-                if value:
-                    rid = row[id_i] if id_i is not None and id_i < len(row) else ""
-                    yield name, table.path, field, line, rid, value
+    """(table, path, field, line, record id, value) for every non-empty string cell (the reference order)."""
+    for name, path, field, values, cell in _columns(ctx):
+        for j, value in enumerate(values):
+            if value:
+                line, rid, _ = cell(j)
+                yield name, path, field, line, rid, value
 
 
 def _script(ch: str) -> str:
