@@ -153,14 +153,6 @@ def _check_url(path: str, line: int, col: str, value: str, where: dict) -> Itera
 
 SEP = "\n\x00\n"   # ends a URL (whitespace), is no letter, digit or separator of numbers, and stops
                      # "followed by a word" lookaheads the way the end of a string does
-_SCREEN_TEXT = re.compile(
-    r"[^\x00-\x7f]"                      # any non-ASCII character: scripts, invisible characters, NFC
-    r"|[\x01-\x08\x0b-\x1f\x7f\t]"        # ASCII control characters (a newline is allowed)
-    r"|(?:\A|\x00\n)[=+\-@\t\r\s]"          # formula or leading whitespace at the start of a cell
-    r"|\s(?:\n\x00|\Z)"                    # trailing whitespace
-    r"|  ")                                # a double space
-
-
 def _columns(ctx: Context):
     """(table, path, field, values, cell) per string column; `cell(i)` gives (line, id, value) of row i."""
     for name, table in ctx.pkg.tables.items():
@@ -202,13 +194,31 @@ def _screen(values: list[str], pattern) -> set[int]:
     return hit
 
 
+_CONTROL = re.compile(r"[\x01-\x08\x0b-\x1f\x7f\t]")   # ASCII control characters (a newline is allowed)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")                # scripts, invisible characters and NFC live here
+_EDGE = frozenset("=+-@\t\r") | frozenset(" \n\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+def _screen_text(values: list[str]) -> set[int]:
+    """Cells that may break a text rule: the reference rules run on these only."""
+    chosen = {j for j, v in enumerate(values) if v and (v[0] in _EDGE or v[-1].isspace() or v[0].isspace())}
+    joined = SEP.join(values)
+    if "  " in joined:
+        chosen |= {j for j, v in enumerate(values) if "  " in v}
+    patterns = [_CONTROL] if joined.isascii() else [_CONTROL, _NON_ASCII]
+    for pattern in patterns:
+        if pattern.search(joined):
+            chosen |= _screen(values, pattern)
+    return chosen
+
+
 def check_text(ctx: Context) -> Iterable[Finding]:
     for table, path, field, values, cell in _columns(ctx):
         kz = field.get("kzdata") or {}
         if kz.get("script") == "cyrillic" or field.get("format") == "uri":
             chosen = range(len(values))       # every cell: Latin letters or an address are the rule here
         else:
-            chosen = sorted(_screen(values, _SCREEN_TEXT))
+            chosen = sorted(_screen_text(values))
         for i in chosen:
             line, rid, value = cell(i)
             if value:
