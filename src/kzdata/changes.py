@@ -31,15 +31,27 @@ class ChangeSet:
     files: set[str] = field(default_factory=set)                # files whose bytes differ
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+def run_git(root: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run git in `root` (bytes output); GitError when git cannot be run at all."""
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60)
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitError(f"cannot run git: {exc}") from None
 
 
-def _old_bytes(root: Path, prefix: str, ref: str, rel: str) -> bytes | None:
-    proc = _git(root, "show", f"{ref}:{prefix}{rel}")
+def is_revision(root: Path, ref: str) -> bool:
+    return run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode == 0
+
+
+def repo_prefix(root: Path) -> str:
+    """Path of `root` inside its git repository ('' at the top), for `git show REF:path`."""
+    proc = run_git(root, "rev-parse", "--show-prefix")
+    return proc.stdout.decode().strip() if proc.returncode == 0 else ""
+
+
+def file_at(root: Path, prefix: str, ref: str, rel: str) -> bytes | None:
+    """The bytes of `rel` (relative to the package root) at revision `ref`, or None where it did not exist."""
+    proc = run_git(root, "show", f"{ref}:{prefix}{rel}")
     return proc.stdout if proc.returncode == 0 else None
 
 
@@ -49,20 +61,18 @@ def _key(name: str, rec: dict, pk: list[str]) -> str:
 
 def changes_since(ctx: Context, ref: str) -> ChangeSet:
     root = ctx.pkg.root
-    probe = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    if probe.returncode != 0:
+    if not is_revision(root, ref):
         raise GitError(f"{ref!r} is not a known git revision in {root}")
-    top = _git(root, "rev-parse", "--show-prefix")
-    prefix = top.stdout.decode().strip() if top.returncode == 0 else ""
+    prefix = repo_prefix(root)
     cs = ChangeSet(ref=ref)
     for rel, data in ctx.pkg.raw.items():
-        if _old_bytes(root, prefix, ref, rel) != data:
+        if file_at(root, prefix, ref, rel) != data:
             cs.files.add(rel)
     for name, table in ctx.pkg.tables.items():
         pk = ctx.pkg.schemas[name].get("primaryKey") or ["id"]
         pk = [pk] if isinstance(pk, str) else pk
         new = {_key(name, r.rec, pk): r.rec for r in ctx.table(name)}
-        old_data = _old_bytes(root, prefix, ref, table.path)
+        old_data = file_at(root, prefix, ref, table.path)
         old: dict[str, dict] = {}
         if old_data is not None:
             old_table, _ = read_table(name, table.path, old_data)

@@ -10,7 +10,6 @@ use it to show that the diff reports every change and nothing else.
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,19 +49,17 @@ def _reader_for(spec: str, repo: Path):
     path = Path(spec)
     if path.is_dir() and (path / "datapackage.json").is_file():
         return spec, lambda rel: (path / rel).read_bytes() if (path / rel).is_file() else None
+    from .changes import GitError, file_at, is_revision, repo_prefix
+
     try:
-        probe = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"],
-                               capture_output=True, timeout=60)
-        prefix = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-prefix"], capture_output=True,
-                                timeout=60).stdout.decode().strip()
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DiffError(f"cannot run git: {exc}") from None
-    if probe.returncode != 0:
-        raise DiffError(f"{spec!r} is neither a package directory nor a git revision of {repo}")
+        if not is_revision(repo, spec):
+            raise DiffError(f"{spec!r} is neither a package directory nor a git revision of {repo}")
+        prefix = repo_prefix(repo)
+    except GitError as exc:
+        raise DiffError(str(exc)) from None
 
     def read(rel: str) -> bytes | None:
-        proc = subprocess.run(["git", "-C", str(repo), "show", f"{spec}:{prefix}{rel}"], capture_output=True, timeout=60)
-        return proc.stdout if proc.returncode == 0 else None
+        return file_at(repo, prefix, spec, rel)
 
     return spec, read
 
@@ -174,8 +171,8 @@ def apply(old_tables: dict[str, dict[str, dict]], result: dict) -> dict[str, dic
 
 # --- rendering -------------------------------------------------------------------------------------------
 
-def counts(result: dict) -> dict[str, dict[str, int]]:
-    return {name: {k: len(e[k]) for k in ("added", "removed", "changed")} for name, e in result["tables"].items()}
+def _summary(entry: dict) -> str:
+    return f"{len(entry['added'])} added, {len(entry['removed'])} removed, {len(entry['changed'])} changed"
 
 
 def render_json(result: dict) -> str:
@@ -204,8 +201,7 @@ def render_text(result: dict) -> str:
     if is_empty(result):
         return out[0] + "\nno differences\n"
     for name, e in result["tables"].items():
-        c = {k: len(e[k]) for k in ("added", "removed", "changed")}
-        out.append(f"\n{name}: {c['added']} added, {c['removed']} removed, {c['changed']} changed")
+        out.append(f"\n{name}: {_summary(e)}")
         out += [f"  schema: {line}" for line in _schema_lines(e["schema"])]
         out += [f"  + {k}" for k in e["added"]]
         out += [f"  - {k}" for k in e["removed"]]
@@ -220,8 +216,7 @@ def render_markdown(result: dict) -> str:
     if is_empty(result):
         return out[0] + " none.\n"
     for name, e in result["tables"].items():
-        c = {k: len(e[k]) for k in ("added", "removed", "changed")}
-        out.append(f"- **{name}**: {c['added']} added, {c['removed']} removed, {c['changed']} changed")
+        out.append(f"- **{name}**: {_summary(e)}")
         out += [f"  - schema: {line}" for line in _schema_lines(e["schema"])]
         if e["added"]:
             out.append("  - added: " + ", ".join(f"`{k}`" for k in e["added"]))

@@ -31,15 +31,14 @@ def sensitive_fields(schema: dict) -> set[str]:
     return {f["name"] for f in schema.get("fields", []) if (f.get("kzdata") or {}).get("sensitive")}
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step; on any failure the old file is left untouched."""
+def replace_atomically(path: Path, build) -> Path:
+    """Let `build(tmp)` write a file next to `path`, then rename it over `path` in one step: a reader never
+    sees half a file, and on any failure the old file is left untouched and the temporary file removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        build(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -47,6 +46,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; on any failure the old file is left untouched."""
+
+    def build(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    replace_atomically(path, build)
 
 
 def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = False,
@@ -94,7 +106,13 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = F
         from .export_sqlite import build_sqlite
 
         target = out / "kzdata.db"
-        written.append(_write_with(target, lambda tmp: build_sqlite(tmp, {n: ctx.pkg.schemas[n] for n in TABLES}, tables, public)))
+        schemas = {n: ctx.pkg.schemas[n] for n in TABLES}
+
+        def build(tmp: Path) -> None:
+            tmp.unlink()  # sqlite3 creates the database itself, from no file
+            build_sqlite(tmp, schemas, tables, public)
+
+        written.append(replace_atomically(target, build))
     else:
         from .export_ftm import entities
 
@@ -105,24 +123,6 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = F
 
 def _write(path: Path, text: str) -> Path:
     write_atomic(path, text.encode("utf-8"))
-    return path
-
-
-def _write_with(path: Path, build) -> Path:
-    """Build a file (a database) next to its target, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        os.unlink(tmp)
-        build(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return path
 
 

@@ -16,7 +16,6 @@ import hashlib
 import io
 import json
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,10 +91,13 @@ def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
 # --- git and versions -------------------------------------------------------------------------------------
 
 def _git(repo: Path, *args: str, check: bool = False) -> str:
-    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=120)
+    """git's output as text ('' on failure); with check=True a failure is a ReleaseError."""
+    from .changes import run_git
+
+    proc = run_git(repo, *args)
     if check and proc.returncode != 0:
-        raise ReleaseError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
-    return proc.stdout.strip() if proc.returncode == 0 else ""
+        raise ReleaseError(f"git {' '.join(args)} failed: {proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout.decode(errors="replace").strip() if proc.returncode == 0 else ""
 
 
 def parse_version(text: str) -> tuple[int, int, int]:

@@ -24,7 +24,7 @@ def check_retired(ctx: Context) -> Iterable[Finding]:
 
 def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
     """Every id of the last release is still there, or retired with a reason (withdrawn or merged)."""
-    from ..changes import _git
+    from ..changes import file_at, repo_prefix
     from ..csvio import read_table
     from ..release import last_release
 
@@ -36,14 +36,14 @@ def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
     if last is None:
         return
     rev, version = last
-    prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
+    prefix = repo_prefix(root)
     for name, table in ctx.pkg.tables.items():
         if name in ("exceptions", "retired") or name in ctx.incomplete or "id" not in table.index:
             continue
-        old = _git(root, "show", f"{rev}:{prefix}{table.path}")
-        if old.returncode != 0:
+        old = file_at(root, prefix, rev, table.path)
+        if old is None:
             continue
-        old_table, _ = read_table(name, table.path, old.stdout)
+        old_table, _ = read_table(name, table.path, old)
         now = ctx.by_id.get(name, {})
         for rid in old_table.column("id"):
             if rid and rid not in now and (name, rid) not in retired:
