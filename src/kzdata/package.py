@@ -29,6 +29,7 @@ class Package:
     reference_path: str = ""
     findings: list[Finding] = field(default_factory=list)
     raw: dict[str, bytes] = field(default_factory=dict)  # bytes of every file read, by relative path
+    files: dict[str, str] = field(default_factory=dict)  # table name -> relative path of its CSV file
 
 
 def _inside(root: Path, rel: str) -> Path | None:
@@ -106,7 +107,9 @@ def _max_depth(data: bytes) -> int:
     return deepest
 
 
-def load_package(root: str | Path) -> Package:
+def load_package(root: str | Path, read_tables: bool = True) -> Package:
+    """Read the package at root. With read_tables=False the CSV files are only located (pkg.files) and
+    size-checked, not read: the columnar engine (kzdata.fast) reads them itself, one at a time."""
     root = Path(root)
     pkg = Package(root=root)
     dpath = root / DESCRIPTOR
@@ -176,6 +179,18 @@ def load_package(root: str | Path) -> Package:
             if schema is not None:
                 pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.schema", f"resource '{name}' has no valid Table Schema (a list of named fields)"))
             continue
+        if not read_tables:
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                pkg.findings.append(make("KZ003", rel, 0, "", f"cannot read {rel}: {exc.strerror or exc}"))
+                continue
+            if size > MAX_FILE_BYTES:
+                pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the limit"))
+                continue
+            pkg.schemas[name] = schema
+            pkg.files[name] = rel
+            continue
         data = _read_bytes(pkg, path, rel)
         if data is None:
             continue
@@ -184,6 +199,7 @@ def load_package(root: str | Path) -> Package:
             pkg.findings.append(make(p.code, rel, p.line, "", p.message, table=name))
         pkg.schemas[name] = schema
         pkg.tables[name] = table
+        pkg.files[name] = rel
     _unlisted_files(pkg, seen)
     return pkg
 

@@ -39,15 +39,16 @@ def integrity(rel: str, data: bytes) -> dict:
     return out
 
 
-def with_integrity(descriptor: dict, contents: dict[str, bytes]) -> dict:
-    """The descriptor with bytes, hash and rows of every resource whose file is in `contents`."""
+def with_integrity(descriptor: dict, contents: dict[str, bytes], known: dict[str, dict] | None = None) -> dict:
+    """The descriptor with bytes, hash and rows of every resource whose file is in `contents` (or whose
+    integrity entry is already `known`)."""
     desc = json.loads(json.dumps(descriptor))
     for res in desc.get("resources", []):
         rel = res.get("path")
-        if isinstance(rel, str) and rel in contents:
+        if isinstance(rel, str) and (rel in contents or rel in (known or {})):
             for k in ("bytes", "hash", "rows"):
                 res.pop(k, None)
-            res.update(integrity(rel, contents[rel]))
+            res.update(known[rel] if known and rel in known else integrity(rel, contents[rel]))
     return desc
 
 

@@ -13,16 +13,32 @@ from .package import load_package
 EXCEPTIONS_TABLE = "exceptions"
 
 
+# Above this many bytes of CSV, validation uses the columnar engine (kzdata.fast) when polars is installed.
+COLUMNAR_MIN_BYTES = 4 * 1024 * 1024
+
+
 def validate(path: str | Path = ".", today: dt.date | None = None, changed_since: str | None = None,
-             reference: bool = False, progress=None) -> Report:
+             reference: bool = False, progress=None, engine: str = "auto") -> Report:
     """Validate the data package at `path` and return a Report (never raises on bad data).
+
+    engine: "rows" (the row engine), "columnar" (kzdata.fast; raises ValueError when it cannot read the
+    package exactly), or "auto": columnar for packages over COLUMNAR_MIN_BYTES of CSV when polars is
+    installed and the package is in canonical form, rows otherwise. Both give the same findings;
+    reference=True runs the slow reference implementation of the row engine.
 
     With changed_since (a git revision), the whole package is still checked, but the report keeps only the
     findings that concern rows added, changed or removed since that revision (see kzdata.changes);
     raises kzdata.changes.GitError when the revision cannot be read.
     """
-    ctx = Context.build(load_package(Path(path)), today or dt.date.today())
-    report = check_context(ctx, reference=reference, progress=progress)
+    today = today or dt.date.today()
+    report = None
+    if engine == "columnar" or (engine == "auto" and not reference and not changed_since and _large(Path(path))):
+        report = _columnar(Path(path), today, progress)
+        if report is None and engine == "columnar":
+            raise ValueError("the columnar engine cannot read this package exactly (or polars is missing)")
+    if report is None:
+        ctx = Context.build(load_package(Path(path)), today)
+        report = check_context(ctx, reference=reference, progress=progress)
     if changed_since:
         from .changes import changes_since, concerns_change
 
@@ -32,6 +48,29 @@ def validate(path: str | Path = ".", today: dt.date | None = None, changed_since
         report.hidden -= len(report.findings)
         report.scope = f"changes since {changed_since}"
     return report
+
+
+def _large(root: Path) -> bool:
+    data = root / "data"
+    try:
+        return sum(p.stat().st_size for p in data.glob("*.csv")) >= COLUMNAR_MIN_BYTES
+    except OSError:
+        return False
+
+
+def _columnar(root: Path, today: dt.date, progress) -> Report | None:
+    try:
+        from .fast import run_fast
+    except ImportError:  # polars is not installed: the row engine gives the same findings, more slowly
+        return None
+    try:
+        result = run_fast(root, today, progress)
+    except Exception:  # anything unexpected in the fast engine: the row engine decides
+        return None
+    if result is None:
+        return None
+    ctx, findings = result
+    return finish(ctx, findings, Report(path=str(root)))
 
 
 def check_context(ctx: Context, reference: bool = False, progress=None) -> Report:
@@ -50,6 +89,11 @@ def check_context(ctx: Context, reference: bool = False, progress=None) -> Repor
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(make("KZ999", "", 0, "", f"check '{name}' failed: {type(exc).__name__}: {exc} "
                                                     f"({Path(where.filename).name}:{where.lineno})"))
+    return finish(ctx, findings, report)
+
+
+def finish(ctx: Context, findings: list[Finding], report: Report) -> Report:
+    """Drop repeated findings, apply the reviewed exceptions and sort."""
     findings = _dedupe(findings)
     report.findings, report.excepted = _apply_exceptions(ctx, findings)
     report.findings.sort(key=lambda f: f.sort_key)

@@ -24,13 +24,15 @@ def check_canonical(ctx: Context, quick: bool = True) -> Iterable[Finding]:
     for rel, data in sorted(ctx.pkg.raw.items(), key=lambda kv: kv[0] == DESCRIPTOR):
         if rel in broken:
             continue
+        if rel in ctx.known_canonical:
+            continue
         try:
             if quick and rel in schemas and _already_canonical(tables[rel], schemas[rel], data):
                 formatted[rel] = data
                 continue
             wanted = format_csv(data, schemas[rel]) if rel in schemas else format_json(data)
             if rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor):
-                wanted = canonical_json(with_integrity(json.loads(wanted), formatted)).encode("utf-8")
+                wanted = canonical_json(with_integrity(json.loads(wanted), formatted, ctx.known_canonical)).encode("utf-8")
         except NotFormattable:
             continue
         formatted[rel] = wanted

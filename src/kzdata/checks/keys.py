@@ -45,8 +45,10 @@ def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
             continue
         old_table, _ = read_table(name, table.path, old)
         now = ctx.by_id.get(name, {})
-        for rid in old_table.column("id"):
-            if rid and rid not in now and (name, rid) not in retired:
+        old_ids = [rid for rid in old_table.column("id") if rid]
+        gone = now.missing(old_ids) if hasattr(now, "missing") else [rid for rid in old_ids if rid not in now]
+        for rid in gone:
+            if (name, rid) not in retired:
                 yield make("KZ205", table.path, 0, "id", f"id {rid!r} of release {version} is gone from {table.path} without a row in "
                            f"{ctx.path('retired')}", table=name, record=rid)
 

@@ -1,0 +1,83 @@
+"""Small row-engine Contexts holding only the rows that the screens selected.
+
+The row engine's checks run unchanged on such a context and produce the exact findings for those rows,
+provided that (1) every row a check needs to judge a selected row is in the context too (the caller closes
+the selection over persons and cases), and (2) lookups of ids see the whole table: `by_id` is replaced
+with KnownIds, which answers membership for every id in the full table.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import polars as pl
+
+from ..context import Context, Row
+from ..csvio import Table
+from ..package import Package
+
+
+class KnownIds(Mapping):
+    """id -> Row for the rows in a sub-context; `in` answers for every id of the full table."""
+
+    def __init__(self, rows: dict[str, Row], all_ids: pl.Series | None):
+        self._rows = rows
+        self._all = all_ids.drop_nulls().unique().sort() if all_ids is not None else None
+
+    def __getitem__(self, key: str) -> Row:
+        return self._rows[key]
+
+    def get(self, key, default=None):
+        return self._rows.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        if key in self._rows:
+            return True
+        if self._all is None or not isinstance(key, str) or not len(self._all):
+            return False
+        i = self._all.search_sorted(key)
+        return i < len(self._all) and self._all[i] == key
+
+    def missing(self, ids: list[str]) -> list[str]:
+        """The ids (in their order) that are not in the full table."""
+        if self._all is None:
+            return [i for i in ids if i not in self._rows]
+        s = pl.Series(ids, dtype=pl.String)
+        return s.filter(~s.is_in(self._all.implode())).to_list()
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def sub_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: pl.Series | None) -> Table:
+    """A row-engine Table of the selected row positions (all rows when `rows` is None), in file order."""
+    part = df if rows is None else df[rows.unique().sort()]
+    t = Table(name=name, path=path, header=list(header))
+    t.index = {c: i for i, c in enumerate(header)}
+    cols = [c for c in header]
+    if len(part):
+        t.rows = [list(r) for r in part.select(cols).iter_rows()]
+        t.lines = part.get_column("__line").to_list()
+    return t
+
+
+def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dict[str, pl.Series],
+                known_canonical: dict[str, dict] | None = None) -> Context:
+    sub = Package(root=pkg.root, descriptor=pkg.descriptor, schemas={n: pkg.schemas[n] for n in tables},
+                  tables=tables, reference=pkg.reference, reference_path=pkg.reference_path,
+                  raw={k: v for k, v in pkg.raw.items()}, files=dict(pkg.files))
+    ctx = Context.build(sub, today)
+    by_id = {}
+    for name, rows in ctx.rows.items():
+        index: dict[str, Row] = {}
+        for r in rows:
+            if r.id and r.id not in index:
+                index[r.id] = r
+        by_id[name] = KnownIds(index, ids.get(name))
+    ctx.__dict__["by_id"] = by_id
+    ctx.__dict__["incomplete"] = set()
+    ctx.known_canonical = known_canonical or {}
+    return ctx
