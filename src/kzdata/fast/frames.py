@@ -107,7 +107,7 @@ def date_start(col: str) -> pl.Expr:
     """First day of a partial date (YYYY, YYYY-MM, YYYY-MM-DD) as days since 1970; null when it is empty
     or not a real date (the row engine's parse_partial gives None for exactly these, except the rare
     oddities that callers flag separately with date_odd)."""
-    s = pl.col(col)
+    s = pl.col(col).cast(pl.String)
     n = s.str.len_bytes()
     ok = s.str.contains(_PARTIAL) & (s.str.slice(0, 4) != "0000")
     full = pl.when(n == 10).then(s).when(n == 7).then(s + "-01").otherwise(s + "-01-01")
@@ -115,7 +115,7 @@ def date_start(col: str) -> pl.Expr:
 
 
 def date_end(col: str) -> pl.Expr:
-    s = pl.col(col)
+    s = pl.col(col).cast(pl.String)
     n = s.str.len_bytes()
     start = date_start(col).cast(pl.Date)
     end = (pl.when(n == 10).then(start)
@@ -126,7 +126,7 @@ def date_end(col: str) -> pl.Expr:
 
 def date_odd(col: str) -> pl.Expr:
     """A non-empty cell that is not a plain partial date: the checks must see its row in full."""
-    s = pl.col(col)
+    s = pl.col(col).cast(pl.String)
     return (s != "") & date_start(col).is_null()
 
 

@@ -119,49 +119,64 @@ _ASCII_LETTER = "[A-Za-z]"
 _CYR_LETTER = f"[{_CYRILLIC}]"
 
 
-def text_mask(df: pl.DataFrame, schema: dict) -> pl.Series:
-    """Rows where some string cell may break a text rule (check_text)."""
-    masks = []
+def text_privacy_masks(df: pl.DataFrame, schema: dict) -> tuple[pl.Series, pl.Series]:
+    """Rows where some string cell may break a text rule (check_text), and rows where some text cell may
+    hold private data (check_privacy). Each is one regular-expression pass per column; the text screen
+    then looks closer at the few cells that pass."""
+    n = len(df)
+    text_rows: list[pl.Series] = []
+    private_rows: list[pl.Series] = []
     for f in schema.get("fields", []):
         if f.get("type", "string") != "string":
             continue
-        s = pl.col(f["name"])
-        if f.get("format") == "uri":
-            masks.append(s != "")
-            continue
+        col = df.get_column(f["name"])
         kz = f.get("kzdata") or {}
-        m = (s.str.contains(_UNUSUAL) | s.str.contains(r"^[=+\-@ \n]") | s.str.contains(r"[ \n]$")
-             | s.str.contains("  ", literal=True))
+        structured = kz.get("kind") in STRUCTURED
         script = kz.get("script")
-        if script == "latin":
-            m = m | s.str.contains(_CYR_LETTER)
-        elif script == "cyrillic":
-            m = m | s.str.contains(_ASCII_LETTER)
-        elif kz.get("kind") not in STRUCTURED:
-            m = m | (s.str.contains(_CYR_LETTER) & s.str.contains(_ASCII_LETTER))
-        masks.append(m)
-    return _any(df, masks)
+        if f.get("format") == "uri":
+            text_rows.append((col != "").arg_true())
+        else:
+            wide = [_UNUSUAL, r"^[=+\-@ \n]", r"[ \n]$", "  "]
+            if script == "cyrillic":
+                wide.append(_ASCII_LETTER)
+            elif script == "latin" or not structured:
+                wide.append(_CYR_LETTER)
+            near = col.str.contains("|".join(wide)).fill_null(True).arg_true()
+            if len(near):
+                text_rows.append(near.filter(_text_cells(col.gather(near), script, structured)))
+        if not structured:
+            private_rows.append(col.str.contains(_PRIVATE).fill_null(True).arg_true())
+    return _mask(n, text_rows), _mask(n, private_rows)
+
+
+def _text_cells(s: pl.Series, script: str | None, structured: bool) -> pl.Series:
+    m = (s.str.contains(_UNUSUAL) | s.str.contains(r"^[=+\-@ \n]") | s.str.contains(r"[ \n]$")
+         | s.str.contains("  ", literal=True))
+    if script == "latin":
+        m = m | s.str.contains(_CYR_LETTER)
+    elif script == "cyrillic":
+        m = m | s.str.contains(_ASCII_LETTER)
+    elif not structured:
+        m = m | (s.str.contains(_CYR_LETTER) & s.str.contains(_ASCII_LETTER))
+    return m.fill_null(True)
 
 
 # Every address pattern in kzdata.privacy needs a house or flat number (ASCII digits) and one of these
 # street or flat words; each word here is a prefix or part of the words in those patterns.
 _STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
                  "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
+# A cell may hold private data only if it has an '@' (e-mail), at least 8 digits (IIN, phone number), or a
+# digit and a street or flat word (address). A cell with a digit and an unusual character goes to the
+# full check too, since case folding of unusual letters could differ between regex engines.
+_PRIVATE = (f"(?s)@|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{_STREET_WORDS})|(?:{_STREET_WORDS}).*[0-9])"
+            f"|[0-9].*{_UNUSUAL}|{_UNUSUAL}.*[0-9]")
 
 
-def privacy_mask(df: pl.DataFrame, schema: dict) -> pl.Series:
-    """Rows where some text cell may hold private data (check_privacy): an e-mail needs '@'; an IIN or a
-    phone number at least 8 digits; an address a digit and a street or flat word. Cells with unusual
-    characters (where case folding could differ between regex engines) go to the full check."""
-    masks = []
-    for f in schema.get("fields", []):
-        if f.get("type", "string") != "string" or (f.get("kzdata") or {}).get("kind") in STRUCTURED:
-            continue
-        s = pl.col(f["name"])
-        digits = s.str.count_matches("[0-9]")
-        masks.append(s.str.contains("@", literal=True) | (digits >= 8)
-                     | ((digits > 0) & (s.str.contains(f"(?i){_STREET_WORDS}") | s.str.contains(_UNUSUAL))))
-    return _any(df, masks)
+def _mask(n: int, positions: list[pl.Series]) -> pl.Series:
+    if not positions:
+        return pl.Series([False] * n, dtype=pl.Boolean)
+    hit = pl.concat([p.cast(pl.Int64) for p in positions]).unique()
+    return pl.int_range(0, n, dtype=pl.Int64, eager=True).is_in(hit.implode())
 
 
 # ------------------------------------------------------------------------------------------ duplicates
@@ -184,8 +199,9 @@ def _fold(tok: pl.Expr) -> pl.Expr:
 def _name_keys(names: pl.DataFrame) -> pl.DataFrame:
     """(row, key) for rows of (row, name) whose name is made of safe characters."""
     toks = (names.with_columns(pl.col("name").str.replace_all("[ \\-–]+", " ").str.split(" ").alias("t"))
-            .explode("t").filter(pl.col("t") != "")
-            .with_columns(_fold(pl.col("t")).alias("t")).filter(pl.col("t") != ""))
+            .explode("t").filter(pl.col("t") != ""))
+    folded = toks.select(pl.col("t").unique()).with_columns(_fold(pl.col("t")).alias("f"))  # names share tokens
+    toks = toks.join(folded, on="t").select("row", "name", pl.col("f").alias("t")).filter(pl.col("t") != "")
     return (toks.group_by("row", "name", maintain_order=True).agg(pl.col("t").sort())
             .filter(pl.col("t").list.len() >= 2)
             .select("row", pl.col("t").list.join("|").alias("key")))
@@ -243,24 +259,18 @@ def narrow_columns(name: str, schema: dict) -> list[str]:
     return [c for c in fields if c in keep]
 
 
-def with_dates(df: pl.DataFrame, name: str) -> pl.DataFrame:
-    """Add <col>__s and <col>__e (days since 1970) for each date column."""
+def with_dates(df: pl.DataFrame, name: str, today) -> pl.DataFrame:
+    """Add <col>__s and <col>__e (days since 1970) for each date column, and two row flags: __odd (a date
+    cell that is not a plain partial date: its row goes to the checks whole) and __future (check_future:
+    a date can start after today only if its year is this year or later)."""
     cols = [c for c in DATE_COLUMNS.get(name, []) if c in df.columns]
-    return df.with_columns([date_start(c).alias(f"{c}__s") for c in cols] + [date_end(c).alias(f"{c}__e") for c in cols])
+    flags = [pl.any_horizontal([date_odd(c) for c in cols]).fill_null(True).alias("__odd"),
+             pl.any_horizontal([pl.col(c).str.slice(0, 4) >= f"{today.year:04d}" for c in cols]).fill_null(True).alias("__future")
+             ] if cols else [pl.lit(False).alias("__odd"), pl.lit(False).alias("__future")]
+    return df.with_columns([date_start(c).alias(f"{c}__s") for c in cols] + [date_end(c).alias(f"{c}__e") for c in cols] + flags)
 
 
 # -------------------------------------------------------------------------------- row-local, late
-
-def odd_dates(df: pl.DataFrame, name: str) -> pl.Series:
-    cols = [c for c in DATE_COLUMNS.get(name, []) if c in df.columns]
-    return _any(df, [date_odd(c) for c in cols])
-
-
-def future_mask(df: pl.DataFrame, name: str, today) -> pl.Series:
-    """check_future: a date starts after today only if its year is this year or later."""
-    cols = [c for c in DATE_COLUMNS.get(name, []) if c in df.columns]
-    return _any(df, [pl.col(c).str.slice(0, 4) >= f"{today.year:04d}" for c in cols])
-
 
 def source_dates_mask(df: pl.DataFrame, name: str, sources: pl.DataFrame) -> pl.Series:
     """check_source_dates: a date starts after the latest publication among the cited sources (unknown
@@ -269,7 +279,7 @@ def source_dates_mask(df: pl.DataFrame, name: str, sources: pl.DataFrame) -> pl.
     if not cols or "sources" not in df.columns or "published" not in sources.columns:
         return pl.Series([False] * len(df), dtype=pl.Boolean)
     pub = (sources.select("id", date_end("published").alias("pub")).unique("id", keep="last"))
-    items = (df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), pl.col("sources").str.split(";").alias("sid"))
+    items = (df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), pl.col("sources").cast(pl.String).str.split(";").alias("sid"))
              .explode("sid").join(pub, left_on="sid", right_on="id", how="inner")
              .group_by("row").agg(pl.col("pub").max()))
     starts = df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
@@ -283,7 +293,7 @@ def source_dates_mask(df: pl.DataFrame, name: str, sources: pl.DataFrame) -> pl.
 def key_masks(frames: dict[str, pl.DataFrame], schemas: dict[str, dict]) -> dict[str, pl.Series]:
     """check_keys: repeated keys (every occurrence), references and list items that name no id, and
     list cells with an item twice."""
-    ids = {n: df.get_column("id") for n, df in frames.items() if "id" in df.columns}
+    ids = {n: df.get_column("id").cast(pl.Categorical) for n, df in frames.items() if "id" in df.columns}
     out = {}
     for name, df in frames.items():
         schema = schemas[name]
@@ -291,20 +301,21 @@ def key_masks(frames: dict[str, pl.DataFrame], schemas: dict[str, dict]) -> dict
         pk = schema.get("primaryKey") or []
         pk = [pk] if isinstance(pk, str) else pk
         if pk and all(k in df.columns for k in pk):
-            masks.append(pl.all_horizontal([pl.col(k) != "" for k in pk]) & pl.struct(pk).is_duplicated())
+            masks.append(pl.all_horizontal([pl.col(k).cast(pl.String) != "" for k in pk]) & pl.struct(pk).is_duplicated())
         for fk in schema.get("foreignKeys") or []:
             fl = fk.get("fields")
             fl = [fl] if isinstance(fl, str) else fl
             target = (fk.get("reference") or {}).get("resource") or name
             if fl and len(fl) == 1 and target in ids and fl[0] in df.columns:
-                masks.append((pl.col(fl[0]) != "") & ~pl.col(fl[0]).is_in(ids[target].implode()))
+                fkcol = pl.col(fl[0])
+                masks.append((fkcol != "") & ~fkcol.is_in(ids[target].implode()))
         for f in schema.get("fields", []):
             kz = f.get("kzdata") or {}
             if kz.get("kind") != "list" or f["name"] not in df.columns:
                 continue
             s = pl.col(f["name"])
             target = (kz.get("reference") or {}).get("resource")
-            single = ~s.str.contains(";", literal=True)
+            single = ~s.cast(pl.String).str.contains(";", literal=True)
             if target in ids:
                 masks.append(single & (s != "") & ~s.is_in(ids[target].implode()))
             masks.append(_multi_items(df, f["name"], ids.get(target)))
@@ -314,12 +325,12 @@ def key_masks(frames: dict[str, pl.DataFrame], schemas: dict[str, dict]) -> dict
 
 def _multi_items(df: pl.DataFrame, col: str, target_ids: pl.Series | None) -> pl.Expr:
     """Cells of several items: one named twice, or one that is not an id of the target table."""
-    items = (df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), pl.col(col).alias("item"))
+    items = (df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), pl.col(col).cast(pl.String).alias("item"))
              .filter(pl.col("item").str.contains(";", literal=True))
              .with_columns(pl.col("item").str.split(";")).explode("item").filter(pl.col("item") != ""))
     bad = items.is_duplicated()
     if target_ids is not None:
-        bad = bad | ~items.get_column("item").is_in(target_ids.implode())
+        bad = bad | ~items.get_column("item").is_in(target_ids.cast(pl.String).implode())
     rows = items.filter(bad).get_column("row").unique()
     return pl.int_range(pl.len(), dtype=pl.Int64).is_in(rows.implode())
 
@@ -327,9 +338,12 @@ def _multi_items(df: pl.DataFrame, col: str, target_ids: pl.Series | None) -> pl
 # -------------------------------------------------------------------------------- person-local, late
 
 def _earliest(df: pl.DataFrame, by: list[str], prefix: str) -> pl.DataFrame:
-    """Per group, the earliest (by start, then end) of the ranges (s, e): context.earliest."""
-    return df.group_by(by).agg(pl.col("s").min().alias(f"{prefix}_s"),
-                               pl.col("e").filter(pl.col("s") == pl.col("s").min()).min().alias(f"{prefix}_e"))
+    """Per group, the earliest (by start, then end) of the ranges (s, e): context.earliest. A range is at
+    most 366 days long, so (start, length) packs into one integer whose minimum is the earliest range."""
+    k = (pl.col("s").cast(pl.Int64) + 1_000_000) * 1024 + (pl.col("e") - pl.col("s")).cast(pl.Int64)
+    g = df.group_by(by).agg(k.min().alias("k"))
+    start = pl.col("k") // 1024 - 1_000_000
+    return g.select(*by, start.cast(pl.Int32).alias(f"{prefix}_s"), (start + pl.col("k") % 1024).cast(pl.Int32).alias(f"{prefix}_e"))
 
 
 def _ranges(df: pl.DataFrame, cond: pl.Expr, col: str, keep: list[str]) -> pl.DataFrame:
@@ -340,7 +354,7 @@ def _ranges(df: pl.DataFrame, cond: pl.Expr, col: str, keep: list[str]) -> pl.Da
 def person_flags(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> pl.Series:
     """Person ids (as written in the person column, or persons.id) that may have a finding of the
     person-local checks: order, age, status, articles and bans."""
-    empty = pl.DataFrame(schema={"person": pl.String, "case": pl.String, "s": pl.Int32, "e": pl.Int32})
+    empty = pl.DataFrame(schema={"person": pl.Categorical, "case": pl.Categorical, "s": pl.Int32, "e": pl.Int32})
     ev = fr.get("events")
     se = fr.get("sentences")
     ch = fr.get("charges")
@@ -397,17 +411,17 @@ def person_flags(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> 
 
 def _age_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame]) -> list[pl.Series]:
     """check_age: a date ends before 1 January of birth year + 14, i.e. its year is below that."""
-    by = pl.col("birth_year")
+    by = pl.col("birth_year").cast(pl.String)
     odd = pe.filter((by != "") & ~by.str.contains(r"^[0-9]{1,4}$")).get_column("id")
     persons = pe.filter(by.str.contains(r"^[0-9]{1,4}$")).select(
-        pl.col("id").alias("person"), (by.cast(pl.Int32) + 14).alias("limit"))
+        pl.col("id").cast(pl.String).alias("person"), (by.cast(pl.Int32) + 14).alias("limit"))
     out = [odd]
     for name in ("charges", "sentences", "events"):
         df = fr.get(name)
         if df is None:
             continue
         ends = [pl.col(f"{c}__e") for c in DATE_COLUMNS[name]]
-        j = df.join(persons, on="person", how="inner")
+        j = df.select(pl.col("person").cast(pl.String), *[f"{c}__e" for c in DATE_COLUMNS[name]]).join(persons, on="person", how="inner")
         cond = pl.any_horizontal([e.cast(pl.Date).dt.year() < pl.col("limit") for e in ends]).fill_null(False)
         out.append(j.filter(cond).get_column("person"))
     return out
@@ -418,11 +432,11 @@ _DURATION = r"^P(?:([0-9]{1,4})Y)?(?:([0-9]{1,4})M)?(?:([0-9]{1,4})W)?(?:([0-9]{
 
 def _status_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame], today) -> list[pl.Series]:
     ev, se = fr.get("events"), fr.get("sentences")
-    ev = ev if ev is not None else pl.DataFrame(schema={"person": pl.String, "type": pl.String, "date__s": pl.Int32})
-    se = se if se is not None else pl.DataFrame(schema={"person": pl.String, "kind": pl.String, "in_absentia": pl.String,
-                                                        "term": pl.String, "verdict_date__s": pl.Int32, "verdict_date__e": pl.Int32})
+    ev = ev if ev is not None else pl.DataFrame(schema={"person": pl.Categorical, "type": pl.Categorical, "date__s": pl.Int32})
+    se = se if se is not None else pl.DataFrame(schema={"person": pl.Categorical, "kind": pl.Categorical, "in_absentia": pl.Categorical,
+                                                        "term": pl.Categorical, "verdict_date__s": pl.Int32, "verdict_date__e": pl.Int32})
     st, when = pl.col("status"), pl.col("status_date__s")
-    out = [pe.filter(date_odd("status_date")).get_column("id")]
+    out = [pe.filter(pl.col("__odd")).get_column("id")]
     # KZ701: in custody by status, with some release on record (the exact order is left to the check)
     released = ev.filter(pl.col("type").is_in(list(RELEASE_EVENTS)) & pl.col("date__s").is_not_null()).get_column("person")
     out.append(pe.filter(st.is_in(["in_prison", "pre_trial_detention", "house_arrest"]) & when.is_not_null()
@@ -439,9 +453,9 @@ def _status_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame], today) -> list[
     # and D days lasts at least 28*(12Y+M) + 7W + D days (a calendar month has 28 days or more, and clamping
     # to the month's end costs no more than the difference), so the test below selects a superset.
     prison = se.filter(pl.col("kind").is_in(list(PRISON)) & pl.col("verdict_date__s").is_not_null())
-    g = [pl.col("term").str.extract(_DURATION, i).cast(pl.Int64).fill_null(0) for i in (1, 2, 3, 4)]
+    g = [pl.col("term").cast(pl.String).str.extract(_DURATION, i).cast(pl.Int64).fill_null(0) for i in (1, 2, 3, 4)]
     prison = prison.with_columns(
-        pl.col("term").str.contains(_DURATION).alias("parsed"),
+        pl.col("term").cast(pl.String).str.contains(_DURATION).alias("parsed"),
         (pl.col("verdict_date__e").cast(pl.Int64) + 28 * (12 * g[0] + g[1]) + 7 * g[2] + g[3]).alias("lb"))
     per = prison.group_by("person").agg(pl.col("parsed").all().alias("parsed"), pl.col("lb").max().alias("lb"))
     j = pe.filter((st == "in_prison") & when.is_not_null()).join(per, left_on="id", right_on="person", how="inner")
@@ -475,7 +489,8 @@ def _article_flags(c: pl.DataFrame, reference: dict | None) -> list[pl.Series]:
     ref = _reference_frame(reference)
     if ref is None:
         return []
-    codes = ref.get_column("code").unique()
+    codes = ref.get_column("code").unique().cast(pl.Categorical)
+    ref = ref.with_columns(pl.col("code").cast(pl.Categorical), pl.col("article").cast(pl.Categorical))
     x = c.filter(pl.col("code").is_in(codes.implode()) & (pl.col("article") != "")).join(
         ref, on=["code", "article"], how="left")
     # the date the article is judged at: the verdict, else the charge, else the acts (relevant_date)
@@ -492,7 +507,7 @@ def _article_flags(c: pl.DataFrame, reference: dict | None) -> list[pl.Series]:
             | (ws > pl.col("rep_nb") + 30) | (we >= pl.col("rep_nb"))                      # KZ304, KZ305
             | (we <= pl.col("absent")) | (ws < pl.col("seen"))                             # KZ306, KZ307
             | ((pl.col("part") != "") & ((pl.col("mode") == "complex")                     # KZ308
-                                         | ((pl.col("mode") == "simple") & ~pl.col("parts").list.contains(pl.col("part"))))))
+                                         | ((pl.col("mode") == "simple") & ~pl.col("parts").list.contains(pl.col("part").cast(pl.String))))))
     return [x.filter(cond.fill_null(False)).get_column("person")]
 
 
@@ -503,15 +518,15 @@ def _ban_flags(c: pl.DataFrame, fr: dict[str, pl.DataFrame], reference: dict | N
     cases, orgs = fr.get("cases"), fr.get("organisations")
     if ref is None or cases is None:
         return []
-    banned = ref.filter(pl.col("ban")).select("code", "article")
+    banned = ref.filter(pl.col("ban")).select(pl.col("code").cast(pl.Categorical), pl.col("article").cast(pl.Categorical))
     x = c.join(banned, on=["code", "article"], how="inner")
     first_cases = cases.unique("id", keep="first", maintain_order=True).select(pl.col("id").alias("case"), "banned_organisation")
     x = x.join(first_cases, on="case", how="inner")
     if orgs is not None and "banned_date" in orgs.columns:
         o = orgs.unique("id", keep="first", maintain_order=True).select(
-            pl.col("id").alias("banned_organisation"), pl.lit(True).alias("org"), date_start("banned_date").alias("ban_s"))
+            pl.col("id").cast(pl.Categorical).alias("banned_organisation"), pl.lit(True).alias("org"), date_start("banned_date").alias("ban_s"))
     else:
-        o = pl.DataFrame(schema={"banned_organisation": pl.String, "org": pl.Boolean, "ban_s": pl.Int32})
+        o = pl.DataFrame(schema={"banned_organisation": pl.Categorical, "org": pl.Boolean, "ban_s": pl.Int32})
     x = x.join(o, on="banned_organisation", how="left")
     earliest_end = pl.min_horizontal("acts_from__e", "acts_to__e", "charged_date__e", "v_e")
     cond = (pl.col("banned_organisation") == "") | (pl.col("org") & (pl.col("ban_s").is_null() | (earliest_end < pl.col("ban_s"))))

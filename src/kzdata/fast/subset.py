@@ -22,7 +22,14 @@ class KnownIds(Mapping):
 
     def __init__(self, rows: dict[str, Row], all_ids: pl.Series | None):
         self._rows = rows
-        self._all = all_ids.drop_nulls().unique().sort() if all_ids is not None else None
+        self._ids = all_ids
+        self._sorted: pl.Series | None = None
+
+    @property
+    def _all(self) -> pl.Series | None:
+        if self._sorted is None and self._ids is not None:
+            self._sorted = self._ids.cast(pl.String).drop_nulls().unique().sort()
+        return self._sorted
 
     def __getitem__(self, key: str) -> Row:
         return self._rows[key]
