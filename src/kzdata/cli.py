@@ -47,7 +47,10 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 @click.option("--changed-since", "changed_since", metavar="REF",
               help="Check everything, but report only findings about rows added, changed or removed since git REF.")
-def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | None) -> None:
+@click.option("--engine", type=click.Choice(["auto", "rows", "columnar"]), default="auto", show_default=True,
+              help="rows: the row engine; columnar: the polars engine (fails on a package it cannot read exactly); "
+                   "auto: columnar for large packages in canonical form. Both give the same findings.")
+def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | None, engine: str) -> None:
     """Check the data package at PATH (default: the repository around the current directory).
 
     Exit status: 0 when there are no errors (no findings at all with --strict), 1 when there are,
@@ -62,9 +65,11 @@ def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | Non
     from .changes import GitError
 
     try:
-        report = run(root, changed_since=changed_since, progress=_progress() if fmt == "text" else None)
+        report = run(root, changed_since=changed_since, progress=_progress() if fmt == "text" else None, engine=engine)
     except GitError as exc:
         raise click.UsageError(f"--changed-since: {exc}") from None
+    except ValueError as exc:
+        raise click.UsageError(f"--engine columnar: {exc}; run kzdata fmt, or use --engine auto") from None
     finally:
         if fmt == "text" and _on_terminal():
             click.echo("\r\033[K", nl=False, err=True)

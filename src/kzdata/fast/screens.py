@@ -21,24 +21,36 @@ from .frames import date_end, date_odd, date_start, day
 # A pattern is handed to polars (Rust regex) only when it uses nothing whose meaning differs from Python's
 # re: no backslash classes (\s, \w, \d differ at the edges of Unicode), no lookaround, no flags.
 _PORTABLE = re.compile(r"^[A-Za-z0-9^$()\[\]{}?*+|,;:_/.= -]*$")
-_LOW_CARDINALITY = 50_000
+DISTINCT_MIN_ROWS = 20_000  # below this, testing every cell is as quick as finding the distinct values
 
 
 def values_mask(df: pl.DataFrame, schema: dict) -> pl.Series:
     """Rows where some cell may break its field's type, constraints or pattern (check_values)."""
-    masks = []
+    hits = []
     for f in schema.get("fields", []):
-        col = f["name"]
-        c = f.get("constraints") or {}
-        s = pl.col(col)
-        if c.get("required"):
-            masks.append(s == "")
+        col = df.get_column(f["name"])
+        if (f.get("constraints") or {}).get("required"):
+            hits.append((col == "").arg_true())
         ok = _vector_ok(f)
         if ok is None:
-            masks.append(s.is_in(pl.Series(_bad_values(df.get_column(col), f), dtype=pl.String).implode()))
+            bad = pl.Series(_bad_values(col, f), dtype=pl.String)
+            hits.append(col.is_in(bad.implode()).arg_true())
         else:
-            masks.append((s != "") & ~ok)
-    return _any(df, masks)
+            hits.append(_hits(col, lambda v, ok=ok: (v != "") & ~v.to_frame().select(ok).to_series()))
+    return _mask(len(df), hits)
+
+
+def _hits(col: pl.Series, test) -> pl.Series:
+    """Positions where test(values) is true (or null). A column with few distinct values (dates, statuses,
+    source ids) is tested once per distinct value."""
+    if len(col) > DISTINCT_MIN_ROWS and col.head(2_000).n_unique() < 500:
+        distinct = col.unique()
+        if len(distinct) * 4 < len(col):
+            bad = distinct.filter(test(distinct).fill_null(True))
+            if not len(bad):
+                return pl.Series([], dtype=pl.UInt32)
+            return col.is_in(bad.implode()).arg_true()
+    return test(col).fill_null(True).arg_true()
 
 
 def _vector_ok(f: dict) -> pl.Expr | None:
@@ -141,11 +153,11 @@ def text_privacy_masks(df: pl.DataFrame, schema: dict) -> tuple[pl.Series, pl.Se
                 wide.append(_ASCII_LETTER)
             elif script == "latin" or not structured:
                 wide.append(_CYR_LETTER)
-            near = col.str.contains("|".join(wide)).fill_null(True).arg_true()
+            near = _hits(col, lambda v, pattern="|".join(wide): v.str.contains(pattern))
             if len(near):
                 text_rows.append(near.filter(_text_cells(col.gather(near), script, structured)))
         if not structured:
-            private_rows.append(col.str.contains(_PRIVATE).fill_null(True).arg_true())
+            private_rows.append(_hits(col, lambda v: v.str.contains(_PRIVATE)))
     return _mask(n, text_rows), _mask(n, private_rows)
 
 

@@ -1,0 +1,143 @@
+"""The columnar engine (kzdata.fast) reports exactly the findings of the row engine's reference
+implementation: on generated packages with planted errors of every check, on a package whose cells hold
+line breaks, and with the per-distinct-value shortcut forced on. Packages it cannot read exactly go to the
+row engine instead."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fast_path import PLANTS, generate
+
+import kzdata
+from kzdata.fast import screens
+from kzdata.fast.frames import NotProven, _prove_serialisation
+
+pl = pytest.importorskip("polars")
+TODAY = dt.date(2026, 11, 22)
+
+# Plants that keep the file in canonical form, so that the columnar engine reads it (PLANTS, plus list
+# cells, repeated ids, shared names and multi-line text).
+MORE = [("persons", "sources", "src-000001;src-000001"), ("persons", "sources", "src-000001;nope"),
+        ("events", "sources", "src-000002;"), ("persons", "roles", "activist;poet;activist"),
+        ("persons", "notes", "line one\nline two"), ("cases", "summary", "first,\n\"quoted\" second"),
+        ("persons", "birth_year", "2019"), ("sentences", "kind", "imprisonment"), ("sentences", "term", "P1W"),
+        ("events", "type", "released"), ("events", "type", "listed"), ("events", "type", "appeal_rejected"),
+        ("charges", "acts_to", "2001"), ("charges", "article", "130"), ("persons", "status", "in_prison"),
+        ("persons", "status", "convicted_in_absentia"), ("persons", "notes", "Квартира 12 on the left"),
+        ("persons", "notes", "write to ME@EXAMPLE.ORG"), ("events", "notes", "Abai Street, 12"),
+        ("charges", "notes", "ИИН 900101300017"), ("persons", "distinct_from", "nobody-here")]
+
+
+def plant(root, rnd: random.Random, n: int) -> list[tuple]:
+    planted = []
+    for table, column, value in rnd.sample(PLANTS + MORE, n):
+        path = root / "data" / f"{table}.csv"
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        header = list(rows[0].keys())
+        if column not in header:
+            continue
+        i = rnd.randrange(len(rows))
+        rows[i][column] = value
+        r = rnd.random()
+        if r < 0.15:
+            rows.insert(i + 1, dict(rows[i]))              # the same id twice, still in key order
+        elif r < 0.3 and table == "persons" and i + 1 < len(rows):
+            rows[i + 1]["name"] = rows[i]["name"]           # a likely duplicate person
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        planted.append((table, column, value, i))
+    return planted
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_columnar_and_reference_findings_are_identical(tmp_path, seed, monkeypatch):
+    if seed % 2:
+        monkeypatch.setattr(screens, "DISTINCT_MIN_ROWS", 10)   # test once per distinct value
+    root = tmp_path / "pkg"
+    generate.generate(root, persons=150, seed=seed)
+    planted = plant(root, random.Random(seed), 14)
+    fast = kzdata.validate(root, today=TODAY, engine="columnar")   # raises if it could not read the package
+    ref = kzdata.validate(root, today=TODAY, reference=True)
+    assert fast.findings, planted
+    assert fast.findings == ref.findings, planted
+    assert fast.excepted == ref.excepted
+
+
+def test_a_clean_generated_package_is_clean_in_both_engines(tmp_path):
+    generate.generate(tmp_path / "pkg", persons=300, seed=3)
+    assert kzdata.validate(tmp_path / "pkg", today=TODAY, engine="columnar").findings == []
+
+
+def test_an_error_deep_in_a_table_is_found_on_its_line_after_multi_line_cells(tmp_path):
+    root = tmp_path / "pkg"
+    generate.generate(root, persons=2000, seed=5)
+    path = root / "data" / "events.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header = rows[0]
+    rows[10][header.index("notes")] = "a note\nover three\nlines"        # shifts every later line by two
+    target = len(rows) - 100
+    rows[target][header.index("type")] = "teleported"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    expected = buf.getvalue().split("\n").index(",".join(rows[target])) + 1
+    hits = [f for f in kzdata.validate(root, today=TODAY, engine="columnar").findings if f.code == "KZ103"]
+    assert [(f.file, f.line, f.column) for f in hits] == [("data/events.csv", expected, "type")]
+
+
+def test_a_package_not_in_canonical_form_goes_to_the_row_engine(tmp_path):
+    root = tmp_path / "pkg"
+    generate.generate(root, persons=100, seed=2)
+    path = root / "data" / "persons.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1], lines[2] = lines[2], lines[1]                             # rows out of key order
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ValueError):
+        kzdata.validate(root, today=TODAY, engine="columnar")
+    auto = kzdata.validate(root, today=TODAY, engine="auto")
+    assert [f.code for f in auto.findings] == ["KZ018"]
+    assert auto.findings == kzdata.validate(root, today=TODAY, reference=True).findings
+
+
+cell = st.text(alphabet=st.sampled_from(list('ab ,"\n;é\u200b-=')), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(cell, min_size=3, max_size=3), min_size=1, max_size=8))
+def test_the_proof_accepts_exactly_what_python_csv_writes(rows):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([["a", "b", "c"]] + rows)
+    data = buf.getvalue().encode("utf-8")
+    df = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, schema={c: pl.String for c in "abc"})
+    assert [list(r) for r in df.iter_rows()] == rows                  # polars reads Python's CSV back
+    _prove_serialisation(df, data, data.index(b"\n") + 1)             # and the proof accepts it
+    first = rows[0][0]
+    if not any(c in first for c in ',"\n'):                          # a needless pair of quotes is not canonical
+        head = data.index(b"\n") + 1
+        raw = first.encode("utf-8")
+        quoted = data[:head] + b'"' + raw + b'"' + data[head + len(raw):]
+        with pytest.raises(NotProven):
+            _prove_serialisation(df, quoted, head)
+
+
+name = st.text(alphabet=st.sampled_from(list("AaBbKkHhSsZzYyJj -–'’.") + list("АаЖжХхЩщЁёӘәҚқҮүІіЬьЪъЙй")), max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(name, min_size=1, max_size=6))
+def test_name_keys_match_the_row_engine(names):
+    from kzdata.checks.duplicates import name_key
+
+    df = pl.DataFrame({"row": list(range(len(names))), "name": names}, schema={"row": pl.Int64, "name": pl.String})
+    got = {(r, k) for r, k in screens._name_keys(df.filter(pl.col("name") != "")).iter_rows()}
+    want = {(r, "|".join(k)) for r, n in enumerate(names) if n for k in [name_key(n)] if len(k) >= 2}
+    assert got == want
