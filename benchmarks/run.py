@@ -1,11 +1,13 @@
 """Benchmark `kzdata validate` against `frictionless validate` on synthetic packages.
 
-    python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-frictionless]
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-frictionless] [--plant-row 700000]
 
 For each size N (persons) it generates a package with benchmarks/generate.py (seed 1, cached under
 benchmarks/.cache/), then runs each validator as a separate process several times and prints the median
 wall time, the ratio and the peak memory (max resident set size of the process). Needs the test extras
 (frictionless). Both validators must find the generated package valid; the script says so if not.
+Then it plants an error in the largest package at its --plant-row'th data row (counting the tables in
+package order), validates that copy, and checks that the finding names the right file and line.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-frictionless", action="store_true")
+    ap.add_argument("--plant-row", type=int, default=700_000)
     args = ap.parse_args()
     kzdata_cmd = [str(BIN / "kzdata"), "validate", "--strict", "."]
     fl = shutil.which("frictionless", path=str(BIN)) or shutil.which("frictionless")
@@ -70,10 +73,50 @@ def main() -> int:
             print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {f_time:>14.2f} {f_mem:>6} | {f_time / k_time:>5.1f}x")
         else:
             print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {'-':>14} {'-':>6} | {'-':>6}")
+    plant_check(HERE / ".cache" / f"n{max(int(x) for x in args.sizes.split(','))}", args.plant_row)
     repo = HERE.parent
     own = [measure(kzdata_cmd, repo)[0] for _ in range(max(3, args.runs))]
     print(f"\nthe repository's own data: whole kzdata validate process, start-up included: median {statistics.median(own):.2f} s")
     return 0
+
+
+def plant_check(root: Path, row: int) -> None:
+    """Copy the package, break the sources cell of its row-th data row, and check where kzdata reports it."""
+    import csv
+    import io
+    import json
+
+    desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    copy = root.with_name(root.name + "-planted")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy)
+    seen = 0
+    for res in desc["resources"]:
+        path = copy / res["path"]
+        if not res["path"].endswith(".csv"):
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if seen + len(lines) - 2 < row:
+            seen += len(lines) - 2
+            continue
+        line = row - seen + 1                      # the header is line 1; generated cells hold no line breaks
+        cells = next(csv.reader(io.StringIO(lines[line - 1])))
+        header = lines[0].split(",")
+        cells[header.index("sources")] = "no-such-source"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(cells)
+        lines[line - 1] = out.getvalue()
+        path.write_text("\n".join(lines), encoding="utf-8")
+        t = time.perf_counter()
+        p = subprocess.run([str(BIN / "kzdata"), "validate", "--format", "json", str(copy)], capture_output=True, text=True)
+        took = time.perf_counter() - t
+        found = [(f["file"], f["line"], f["code"]) for f in json.loads(p.stdout)["findings"]]
+        ok = found == [(res["path"], line, "KZ202")]
+        print(f"\nplanted error at data row {row:,} ({res['path']} line {line:,}): found {found} in {took:.2f} s: "
+              f"{'right file and line' if ok else 'WRONG'}")
+        shutil.rmtree(copy, ignore_errors=True)
+        return
+    print(f"\nthe package has fewer than {row:,} data rows; no error planted")
 
 
 if __name__ == "__main__":
