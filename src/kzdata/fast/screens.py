@@ -11,7 +11,7 @@ import polars as pl
 
 from ..checks.chronology import (CUSTODY, DATE_COLUMNS, POST_CONVICTION, PRE_VERDICT, RELEASES, REVIEWS)
 from ..checks.duplicates import _CYR, _FOLDS, name_key
-from ..checks.status import PRISON, RELEASE_EVENTS, SUPPORT
+from ..checks.status import CUSTODY_EVENTS, PRISON, RELEASE_EVENTS, SUPPORT
 from ..checks.text import STRUCTURED
 from ..values import _field_checker
 from .frames import date_end, date_odd, date_start, day
@@ -449,10 +449,22 @@ def _status_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame], today) -> list[
                                                         "term": pl.Categorical, "verdict_date__s": pl.Int32, "verdict_date__e": pl.Int32})
     st, when = pl.col("status"), pl.col("status_date__s")
     out = [pe.filter(pl.col("__odd")).get_column("id")]
-    # KZ701: in custody by status, with some release on record (the exact order is left to the check)
-    released = ev.filter(pl.col("type").is_in(list(RELEASE_EVENTS)) & pl.col("date__s").is_not_null()).get_column("person")
-    out.append(pe.filter(st.is_in(["in_prison", "pre_trial_detention", "house_arrest"]) & when.is_not_null()
-                         & pl.col("id").is_in(released.implode())).get_column("id"))
+    # KZ701: in custody by status, but the latest custody point up to the status date is a release that
+    # starts after every custody start ends. Selected: some release not after the status date whose start
+    # is later than the end of every custody start not after it (or with no such custody start).
+    held = pe.filter(st.is_in(["in_prison", "pre_trial_detention", "house_arrest"]) & when.is_not_null()).select(
+        pl.col("id").alias("person"), pl.col("status_date__e").alias("w"))
+    outs = ev.filter(pl.col("type").is_in(list(RELEASE_EVENTS))).select("person", pl.col("date__s").alias("s"))
+    ins = pl.concat([
+        ev.filter(pl.col("type").is_in(list(CUSTODY_EVENTS))).select("person", pl.col("date__s").alias("s"), pl.col("date__e").alias("e")),
+        se.filter(pl.col("kind").is_in(list(PRISON)) & (pl.col("in_absentia") != "true")).select(
+            "person", pl.col("verdict_date__s").alias("s"), pl.col("verdict_date__e").alias("e"))])
+    last_out = (held.join(outs, on="person").filter(pl.col("s") <= pl.col("w"))
+                .group_by("person").agg(pl.col("s").max().alias("o")))
+    last_in = (held.join(ins, on="person").filter(pl.col("s") <= pl.col("w"))
+               .group_by("person").agg(pl.col("e").max().alias("i")))
+    j = last_out.join(last_in, on="person", how="left")
+    out.append(j.filter(pl.col("i").is_null() | (pl.col("o") > pl.col("i"))).get_column("person"))
     # KZ702: a status with no supporting sentence or event
     for status, (kinds, types) in SUPPORT.items():
         kinds = set(kinds) | (PRISON if status == "in_prison" else set())
