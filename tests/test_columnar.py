@@ -108,6 +108,25 @@ def test_a_package_not_in_canonical_form_goes_to_the_row_engine(tmp_path):
     assert auto.findings == kzdata.validate(root, today=TODAY, reference=True).findings
 
 
+def test_a_cell_over_the_row_engines_limit_is_left_to_the_row_engine(tmp_path, monkeypatch):
+    from kzdata import csvio
+    from kzdata.fast import frames
+
+    root = tmp_path / "pkg"
+    generate.generate(root, persons=100, seed=4)
+    monkeypatch.setattr(csvio, "MAX_FIELD", 50)
+    monkeypatch.setattr(frames, "MAX_FIELD", 50)
+    path = root / "data" / "persons.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[5][rows[0].index("notes")] = "x" * 60
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    with pytest.raises(ValueError):
+        kzdata.validate(root, today=TODAY, engine="columnar")
+    assert "KZ017" in {f.code for f in kzdata.validate(root, today=TODAY, engine="auto").findings}
+
+
 cell = st.text(alphabet=st.sampled_from(list('ab ,"\n;é\u200b-=')), max_size=6)
 
 
