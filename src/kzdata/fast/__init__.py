@@ -121,8 +121,10 @@ def _load_table(pkg, name: str, today: dt.date, want_integrity: bool):
     found = _run(checks, ctx)
     keep = fr.header if name in SMALL else narrow_columns(name, schema)
     narrow = with_dates(df.select(keep + ["__line"]), name, today)
-    if name not in SMALL:  # a new, compact copy: the frame's string buffers can go
-        narrow = narrow.with_columns(pl.col(pl.String).cast(pl.Categorical))
+    if name not in SMALL:  # compact copies: the frame's string buffers can go. The ids of charges, sentences
+        # and events are never looked up from another table: they stay strings (a dictionary would hold them all)
+        cols = pl.col(pl.String).exclude("id") if name in PERSON_TABLES else pl.col(pl.String)
+        narrow = narrow.with_columns(cols.cast(pl.Categorical))
     return found, narrow, keep, fr.integrity
 
 
