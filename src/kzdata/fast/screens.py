@@ -1,7 +1,7 @@
 """Screens: vectorised tests that select every row that could have a finding (and, on clean data, few
 others). A screen never decides a finding; the row engine's own check does, on the selected rows. So a
 screen may be generous but never stingy: each is written as a condition implied by the check it serves,
-with the reasoning beside it, and tests/test_fast_path.py compares the two engines on planted errors.
+with the reasoning beside it, and tests/test_columnar.py compares the two engines on planted errors.
 """
 from __future__ import annotations
 
