@@ -48,13 +48,24 @@ def _inside(root: Path, rel: str) -> Path | None:
     return path
 
 
-def _read_bytes(pkg: Package, path: Path, rel: str) -> bytes | None:
+def _readable(pkg: Package, path: Path, rel: str) -> bool:
+    """The file can be read and is within MAX_FILE_BYTES; otherwise a finding says why."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit kzdata reads",
-                                     "Split the table or raise the limit in kzdata.package.MAX_FILE_BYTES."))
-            return None
+    except OSError as exc:
+        pkg.findings.append(make("KZ003", rel, 0, "", f"cannot read {rel}: {exc.strerror or exc}"))
+        return False
+    if size > MAX_FILE_BYTES:
+        pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the {MAX_FILE_BYTES}-byte limit kzdata reads",
+                                 "Split the table or raise the limit in kzdata.package.MAX_FILE_BYTES."))
+        return False
+    return True
+
+
+def _read_bytes(pkg: Package, path: Path, rel: str) -> bytes | None:
+    if not _readable(pkg, path, rel):
+        return None
+    try:
         data = path.read_bytes()
         pkg.raw[rel] = data
         return data
@@ -180,13 +191,7 @@ def load_package(root: str | Path, read_tables: bool = True) -> Package:
                 pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.schema", f"resource '{name}' has no valid Table Schema (a list of named fields)"))
             continue
         if not read_tables:
-            try:
-                size = path.stat().st_size
-            except OSError as exc:
-                pkg.findings.append(make("KZ003", rel, 0, "", f"cannot read {rel}: {exc.strerror or exc}"))
-                continue
-            if size > MAX_FILE_BYTES:
-                pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} is {size} bytes, over the limit"))
+            if not _readable(pkg, path, rel):
                 continue
             pkg.schemas[name] = schema
             pkg.files[name] = rel

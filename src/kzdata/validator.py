@@ -87,13 +87,22 @@ def check_context(ctx: Context, reference: bool = False, progress=None) -> Repor
     for n, (name, check) in enumerate(checks, start=1):
         if progress is not None:
             progress(n, len(checks), name, sum(len(rows) for rows in ctx.rows.values()))
-        try:
-            findings.extend(check(ctx))
-        except Exception as exc:  # a bug in a check must not hide the other findings
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            findings.append(make("KZ999", "", 0, "", f"check '{name}' failed: {type(exc).__name__}: {exc} "
-                                                    f"({Path(where.filename).name}:{where.lineno})"))
+        findings.extend(run_checks([(name, check)], ctx))
     return finish(ctx, findings, report)
+
+
+def run_checks(checks, ctx: Context) -> list[Finding]:
+    """The findings of each (name, check) on ctx; a check that raises gives a KZ999 finding instead, so that
+    a bug in one check does not hide the findings of the others."""
+    out: list[Finding] = []
+    for name, check in checks:
+        try:
+            out.extend(check(ctx))
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            out.append(make("KZ999", "", 0, "", f"check '{name}' failed: {type(exc).__name__}: {exc} "
+                                              f"({Path(where.filename).name}:{where.lineno})"))
+    return out
 
 
 def finish(ctx: Context, findings: list[Finding], report: Report) -> Report:

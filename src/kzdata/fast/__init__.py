@@ -17,7 +17,6 @@ Needs polars; kzdata.validator uses this engine only when polars is installed an
 from __future__ import annotations
 
 import datetime as dt
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,9 +31,10 @@ from ..checks.keys import check_keys, check_retired
 from ..checks.source_dates import check_source_dates
 from ..checks.status import check_status
 from ..checks.text import check_privacy, check_text
-from ..findings import Finding, make
+from ..findings import Finding
 from ..package import TABLES, load_package
 from ..release import has_integrity
+from ..validator import run_checks
 from ..values import check_headers, check_values
 from .frames import NotProven, read_frame
 from .screens import (SMALL, duplicates_mask, key_masks, narrow_columns, person_flags,
@@ -84,7 +84,7 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     if progress is not None:
         progress(steps - 1, steps, "cross-table checks", rows_total)
     ctx = _late_context(pkg, frames, headers, today, known)
-    findings += _run(LATE_CHECKS + [("canonical", check_canonical)], ctx)
+    findings += run_checks(LATE_CHECKS + [("canonical", check_canonical)], ctx)
     if progress is not None:
         progress(steps, steps, "done", rows_total)
     return ctx, findings
@@ -115,10 +115,10 @@ def _load_table(pkg, name: str, today: dt.date, want_integrity: bool):
         mask = values_mask(df, schema) | text | private
         if name == "persons":
             mask = mask | duplicates_mask(df)
-        focus = _positions(mask)
+        focus = mask.arg_true()
     ctx = sub_context(pkg, {name: sub_table(name, rel, fr.header, df, focus)}, today, {})
     checks = TABLE_CHECKS + ([("duplicates", check_duplicates)] if name == "persons" else [])
-    found = _run(checks, ctx)
+    found = run_checks(checks, ctx)
     keep = fr.header if name in SMALL else narrow_columns(name, schema)
     narrow = with_dates(df.select(keep + ["__line"]), name, today)
     if name not in SMALL:  # compact copies: the frame's string buffers can go. The ids of charges, sentences
@@ -126,10 +126,6 @@ def _load_table(pkg, name: str, today: dt.date, want_integrity: bool):
         cols = pl.col(pl.String).exclude("id") if name in PERSON_TABLES else pl.col(pl.String)
         narrow = narrow.with_columns(cols.cast(pl.Categorical))
     return found, narrow, keep, fr.integrity
-
-
-def _positions(mask: pl.Series) -> pl.Series:
-    return mask.arg_true()
 
 
 def _late_context(pkg, frames: dict[str, pl.DataFrame], headers: dict[str, list[str]], today: dt.date, known: dict):
@@ -170,19 +166,7 @@ def _late_context(pkg, frames: dict[str, pl.DataFrame], headers: dict[str, list[
         chosen["cases"] = chosen["cases"] | frames["cases"].get_column("id").cast(pl.String).is_in(used)
     tables = {}
     for name, df in frames.items():
-        rows = None if name in SMALL else _positions(chosen[name])
+        rows = None if name in SMALL else chosen[name].arg_true()
         tables[name] = sub_table(name, pkg.files[name], headers[name], df, rows)
     ids = {n: df.get_column("id") for n, df in frames.items() if "id" in df.columns}
     return sub_context(pkg, tables, today, ids, known)
-
-
-def _run(checks, ctx) -> list[Finding]:
-    out: list[Finding] = []
-    for name, check in checks:
-        try:
-            out.extend(check(ctx))
-        except Exception as exc:  # as in the row engine: a bug in a check must not hide the other findings
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            out.append(make("KZ999", "", 0, "", f"check '{name}' failed: {type(exc).__name__}: {exc} "
-                                              f"({Path(where.filename).name}:{where.lineno})"))
-    return out

@@ -238,7 +238,7 @@ def duplicates_mask(df: pl.DataFrame) -> pl.Series:
     allkeys = pl.concat(keys).unique()
     shared = allkeys.group_by("key").agg(pl.col("row").n_unique().alias("n")).filter(pl.col("n") >= 2)
     rows = allkeys.join(shared, on="key").get_column("row").unique()
-    return pl.int_range(0, len(df), dtype=pl.Int64, eager=True).is_in(rows.implode())
+    return _mask(len(df), [rows])
 
 
 def _any(df: pl.DataFrame, masks: list[pl.Expr]) -> pl.Series:
@@ -296,8 +296,7 @@ def source_dates_mask(df: pl.DataFrame, name: str, sources: pl.DataFrame) -> pl.
              .group_by("row").agg(pl.col("pub").max()))
     starts = df.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
                        pl.max_horizontal([pl.col(f"{c}__s") for c in cols]).alias("d"))
-    hit = starts.join(items, on="row").filter(pl.col("d") > pl.col("pub")).get_column("row")
-    return pl.int_range(0, len(df), dtype=pl.Int64, eager=True).is_in(hit.implode())
+    return _mask(len(df), [starts.join(items, on="row").filter(pl.col("d") > pl.col("pub")).get_column("row")])
 
 
 # ------------------------------------------------------------------------------------------- keys
@@ -413,8 +412,9 @@ def person_flags(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> 
         fa_s = pl.when(af_s.is_not_null()).then(af_s).otherwise(at_s)
         flag(c, (af_s > at_e) | (cd_s > pl.col("v_e")) | (fa_s > cd_e) | (fa_s > pl.col("v_e"))
              | (at_s > pl.col("v_e")))                                      # _charge_order
-        flagged.extend(_article_flags(c, reference))                        # check_articles, check_bans
-        flagged.extend(_ban_flags(c, fr, reference))
+        ref = _reference_frame(reference)
+        flagged.extend(_article_flags(c, ref))                              # check_articles, check_bans
+        flagged.extend(_ban_flags(c, fr, ref))
     if pe is not None:
         flagged.extend(_age_flags(pe, fr))
         flagged.extend(_status_flags(pe, fr, today))
@@ -508,9 +508,9 @@ def _reference_frame(reference: dict | None) -> pl.DataFrame | None:
                                       "seen": pl.Int32, "parts": pl.List(pl.String), "mode": pl.String, "ban": pl.Boolean})
 
 
-def _article_flags(c: pl.DataFrame, reference: dict | None) -> list[pl.Series]:
-    """check_articles. `c` is charges joined with the first-instance verdicts (v_s, v_e)."""
-    ref = _reference_frame(reference)
+def _article_flags(c: pl.DataFrame, ref: pl.DataFrame | None) -> list[pl.Series]:
+    """check_articles. `c` is charges joined with the first-instance verdicts (v_s, v_e); `ref` is
+    _reference_frame."""
     if ref is None:
         return []
     codes = ref.get_column("code").unique().cast(pl.Categorical)
@@ -535,10 +535,9 @@ def _article_flags(c: pl.DataFrame, reference: dict | None) -> list[pl.Series]:
     return [x.filter(cond.fill_null(False)).get_column("person")]
 
 
-def _ban_flags(c: pl.DataFrame, fr: dict[str, pl.DataFrame], reference: dict | None) -> list[pl.Series]:
+def _ban_flags(c: pl.DataFrame, fr: dict[str, pl.DataFrame], ref: pl.DataFrame | None) -> list[pl.Series]:
     """check_bans: a charge under a banned-organisation article whose case names no organisation, whose
     organisation has no ban date, or with any date (acts, charge, verdict) ending before the ban."""
-    ref = _reference_frame(reference)
     cases, orgs = fr.get("cases"), fr.get("organisations")
     if ref is None or cases is None:
         return []

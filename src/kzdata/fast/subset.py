@@ -64,9 +64,8 @@ def sub_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: p
     part = df if rows is None else df[rows.unique().sort()]
     t = Table(name=name, path=path, header=list(header))
     t.index = {c: i for i, c in enumerate(header)}
-    cols = [c for c in header]
     if len(part):
-        t.rows = [list(r) for r in part.select(cols).iter_rows()]
+        t.rows = [list(r) for r in part.select(header).iter_rows()]
         t.lines = part.get_column("__line").to_list()
     return t
 
@@ -77,14 +76,7 @@ def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dic
                   tables=tables, reference=pkg.reference, reference_path=pkg.reference_path,
                   raw={k: v for k, v in pkg.raw.items()}, files=dict(pkg.files))
     ctx = Context.build(sub, today)
-    by_id = {}
-    for name, rows in ctx.rows.items():
-        index: dict[str, Row] = {}
-        for r in rows:
-            if r.id and r.id not in index:
-                index[r.id] = r
-        by_id[name] = KnownIds(index, ids.get(name))
-    ctx.__dict__["by_id"] = by_id
+    ctx.__dict__["by_id"] = {name: KnownIds(index, ids.get(name)) for name, index in ctx.by_id.items()}
     ctx.__dict__["incomplete"] = set()
     ctx.known_canonical = known_canonical or {}
     return ctx
