@@ -6,6 +6,7 @@ Everything read is inside the package directory: resource and schema paths must 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,9 +119,10 @@ def _max_depth(data: bytes) -> int:
     return deepest
 
 
-def load_package(root: str | Path, read_tables: bool = True) -> Package:
-    """Read the package at root. With read_tables=False the CSV files are only located (pkg.files) and
-    size-checked, not read: the columnar engine (kzdata.fast) reads them itself, one at a time."""
+def load_package(root: str | Path, read_tables: bool | Collection[str] = True) -> Package:
+    """Read the package at root. read_tables may name the tables to read; the CSV files of the others
+    (all, with False) are only located (pkg.files) and size-checked: the columnar engine (kzdata.fast)
+    reads them itself."""
     root = Path(root)
     pkg = Package(root=root)
     dpath = root / DESCRIPTOR
@@ -190,7 +192,7 @@ def load_package(root: str | Path, read_tables: bool = True) -> Package:
             if schema is not None:
                 pkg.findings.append(make("KZ005", DESCRIPTOR, 0, f"{name}.schema", f"resource '{name}' has no valid Table Schema (a list of named fields)"))
             continue
-        if not read_tables:
+        if read_tables is False or (read_tables is not True and name not in read_tables):
             if not _readable(pkg, path, rel):
                 continue
             pkg.schemas[name] = schema

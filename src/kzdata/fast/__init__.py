@@ -1,16 +1,21 @@
 """The columnar engine: the same findings as the row engine, for large packages, in a fraction of the time
-and memory.
+and within the memory of `frictionless validate`.
 
 How it works (docs/performance.md has the measurements):
-1. Each CSV file is read with polars and proved identical to what the row engine would read (see
-   frames.py). A file that is not in canonical form, or any other surprise, makes the engine give up and
-   the row engine run instead, so the findings never depend on the engine.
-2. While a table's full frame is in memory, vectorised screens (screens.py) select the rows whose cells
-   may break a value, text, privacy or duplicate rule. The row engine's own checks then run on just those
-   rows. Only the columns that later checks read are kept; the rest of the frame is dropped.
-3. Across tables, screens select the rows and persons that may have a finding of the key, date-order,
-   age, status, article, ban, future and source-date checks. The selected rows, closed over their
-   persons and cases, form one small row-engine context on which those checks run unchanged.
+1. The small tables (sources, organisations, exceptions, retired ids) are read by the row engine's own
+   reader and go to the checks whole.
+2. Each large table is read in chunks of whole rows, and each chunk is proved identical to what the row
+   engine would read (frames.py). A file that is not in canonical form, or any other surprise, makes the
+   engine give up and the row engine run instead, so the findings never depend on the engine.
+3. In each chunk, vectorised screens (screens.py) select the rows whose cells may break a value, text or
+   privacy rule, and the row engine's own checks run on just those rows. Other screens note the rows
+   that may have a finding of a cross-table check. Only a compact frame of the columns that the person
+   screens compare is kept (scan.py); persons are scanned first, then cases, so that the other tables
+   can code their person and case references as integers.
+4. Across tables, the person screens (people.py) select the persons that may have a finding of the
+   order, age, status, article and ban checks. The noted rows and every row of the selected persons,
+   with their cases, are read again from their chunks and form one small row-engine context, on which
+   the cross-table checks run unchanged.
 
 Needs polars; kzdata.validator uses this engine only when polars is installed and the package is large.
 """
@@ -30,64 +35,75 @@ from ..checks.duplicates import check_duplicates
 from ..checks.keys import check_keys, check_retired
 from ..checks.source_dates import check_source_dates
 from ..checks.status import check_status
-from ..checks.text import check_privacy, check_text
-from ..findings import Finding
+from ..csvio import Table
 from ..package import TABLES, load_package
 from ..release import has_integrity
 from ..validator import run_checks
-from ..values import check_headers, check_values
-from .frames import NotProven, read_frame
-from .screens import (SMALL, duplicates_mask, key_masks, narrow_columns, person_flags,
-                      source_dates_mask, text_privacy_masks, values_mask, with_dates)
-from .subset import sub_context, sub_table
+from ..values import check_headers
+from .frames import NotProven
+from .people import CODE, person_flags
+from .scan import PERSON_TABLES, STREAMED, TABLE_CHECKS, Codes, Env, Scan, scan_table
+from .screens import COMPACT, published, references, shared_names, unknown
+from .subset import rows_table, sub_context
 
-TABLE_CHECKS = [("structure", check_headers), ("values", check_values), ("privacy", check_privacy), ("text", check_text)]
-LATE_CHECKS = [("keys", check_keys), ("retired", check_retired), ("articles", check_articles), ("future", check_future),
-               ("age", check_age), ("order", check_order), ("source-dates", check_source_dates), ("bans", check_bans),
-               ("status", check_status)]
-PERSON_TABLES = ("charges", "sentences", "events")
+LATE_CHECKS = [("keys", check_keys), ("retired", check_retired), ("duplicates", check_duplicates),
+               ("articles", check_articles), ("future", check_future), ("age", check_age), ("order", check_order),
+               ("source-dates", check_source_dates), ("bans", check_bans), ("status", check_status),
+               ("canonical", check_canonical)]
 WORKERS = 2
+# The columns this engine relates tables by; a package without them goes to the row engine.
+NEEDS = {"persons": ["id"], "cases": ["id"], "charges": ["person", "case"], "sentences": ["person", "case"],
+         "events": ["person", "case"]}
 
 
 def run_fast(root: str | Path, today: dt.date, progress=None):
     """(context for the exceptions, findings) of the package at root, or None when the package is
     outside what this engine reads exactly (the caller then runs the row engine)."""
     root = Path(root)
-    pkg = load_package(root, read_tables=False)
+    pkg = load_package(root, read_tables=[n for n in TABLES if n not in STREAMED])
     if pkg.findings or any(n not in pkg.files for n in pkg.schemas):
         return None
-    want_integrity = has_integrity(pkg.descriptor)
-    names = [n for n in TABLES if n in pkg.schemas]
-    steps = len(names) + 2
-    findings: list[Finding] = []
-    frames: dict[str, pl.DataFrame] = {}
-    headers: dict[str, list[str]] = {}
-    known: dict[str, dict] = {}
-    rows_total = 0
-    # Tables are independent until the cross-table checks: two at a time (polars releases the GIL), the
-    # largest files first so that the two workers finish together.
-    by_table: dict[str, list[Finding]] = {}
-    order = sorted(names, key=lambda n: -_size(root / pkg.files[n]))
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = pool.map(lambda n: _load_table(pkg, n, today, want_integrity), order)
-        for n, (name, result) in enumerate(zip(order, results), start=1):
-            if result is None:
-                return None
-            table_findings, narrow, header, integrity = result
-            by_table[name] = table_findings
-            frames[name], headers[name], known[pkg.files[name]] = narrow, header, integrity
-            rows_total += len(narrow)
-            if progress is not None:
-                progress(n, steps, f"read {name}", rows_total)
-    frames = {n: frames[n] for n in names}
-    findings = [f for n in names for f in by_table[n]]  # the same order whatever the workers' timing
-    if progress is not None:
-        progress(steps - 1, steps, "cross-table checks", rows_total)
-    ctx = _late_context(pkg, frames, headers, today, known)
-    findings += run_checks(LATE_CHECKS + [("canonical", check_canonical)], ctx)
+    big = [n for n in STREAMED if n in pkg.schemas]
+    for name in big:
+        header = [f["name"] for f in pkg.schemas[name].get("fields", [])]
+        if not all(c in header for c in NEEDS[name] + COMPACT[name]):
+            return None
+    env = _env(pkg, today)
+    # persons and cases first: the other tables code their references with the ids found there
+    stages = [[n for n in ("persons", "cases") if n in big],
+              sorted((n for n in PERSON_TABLES if n in big), key=lambda n: -_size(root / pkg.files[n]))]
+    steps, done, rows_total = len(big) + 2, 0, 0
+    scans: dict[str, Scan] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # polars releases the GIL
+            for stage in stages:
+                for name, scan in zip(stage, pool.map(lambda n: scan_table(env, n), stage)):
+                    scans[name] = scan
+                    done += 1
+                    rows_total += scan.reader.rows
+                    if progress is not None:
+                        progress(done, steps, f"read {name}", rows_total)
+                for name in stage:
+                    if scans[name].ids is not None:
+                        env.ids[name] = scans[name].ids
+                if stage and stage[0] == "persons":
+                    env.codes = {"persons": Codes(env.ids.get("persons", _NO_IDS), empty_is_null=True),
+                                 "cases": Codes(env.ids.get("cases", _NO_IDS), empty_is_null=False)}
+        if progress is not None:
+            progress(steps - 1, steps, "cross-table checks", rows_total)
+        findings = [f for n in big for f in scans[n].findings]  # the same order whatever the workers' timing
+        small = sub_context(pkg, dict(pkg.tables), today)       # the small tables' own checks, on every row
+        findings += run_checks([("structure", check_headers)] + TABLE_CHECKS, small)
+        ctx = _late_context(env, scans, names=[n for n in TABLES if n in pkg.schemas])
+    except NotProven:
+        return None
+    findings += run_checks(LATE_CHECKS, ctx)
     if progress is not None:
         progress(steps, steps, "done", rows_total)
     return ctx, findings
+
+
+_NO_IDS = pl.Series([], dtype=pl.String)
 
 
 def _size(path: Path) -> int:
@@ -97,76 +113,78 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _load_table(pkg, name: str, today: dt.date, want_integrity: bool):
-    """(findings of the table-local checks, narrow frame, its columns, integrity entry) of one table, or
-    None when the file is outside what this engine reads exactly."""
-    rel, schema = pkg.files[name], pkg.schemas[name]
-    try:
-        data = (pkg.root / rel).read_bytes()
-        fr = read_frame(name, rel, data, schema, want_integrity)
-    except (OSError, NotProven):
-        return None
-    del data
-    df = fr.df
-    if name in SMALL:
-        focus = None
-    else:
-        text, private = text_privacy_masks(df, schema)
-        mask = values_mask(df, schema) | text | private
-        if name == "persons":
-            mask = mask | duplicates_mask(df)
-        focus = mask.arg_true()
-    ctx = sub_context(pkg, {name: sub_table(name, rel, fr.header, df, focus)}, today, {})
-    checks = TABLE_CHECKS + ([("duplicates", check_duplicates)] if name == "persons" else [])
-    found = run_checks(checks, ctx)
-    keep = fr.header if name in SMALL else narrow_columns(name, schema)
-    narrow = with_dates(df.select(keep + ["__line"]), name, today)
-    if name not in SMALL:  # compact copies: the frame's string buffers can go. The ids of charges, sentences
-        # and events are never looked up from another table: they stay strings (a dictionary would hold them all)
-        cols = pl.col(pl.String).exclude("id") if name in PERSON_TABLES else pl.col(pl.String)
-        narrow = narrow.with_columns(cols.cast(pl.Categorical))
-    return found, narrow, keep, fr.integrity
+def _env(pkg, today: dt.date) -> Env:
+    """What the scans share: ids of the small tables, retired ids, publication dates of the sources."""
+    targets = {t for name, schema in pkg.schemas.items() for _, t, _ in references(schema, name) if t}
+    env = Env(pkg, today, has_integrity(pkg.descriptor), keep_ids=targets | {"persons", "cases"})
+    for name, table in pkg.tables.items():
+        ids = pl.Series(table.column("id"), dtype=pl.String) if "id" in table.index else _NO_IDS
+        env.ids[name] = ids.filter(ids != "").unique().sort()
+    retired = pkg.tables.get("retired")
+    if retired is not None and {"table", "id"} <= set(retired.index):
+        gone = pl.DataFrame({"table": retired.column("table"), "id": retired.column("id")}, schema={"table": pl.String, "id": pl.String})
+        env.retired = {t: g.get_column("id") for (t,), g in gone.group_by("table")}
+    sources = pkg.tables.get("sources")
+    if sources is not None and {"id", "published"} <= set(sources.index):
+        env.published = published(pl.DataFrame({"id": sources.column("id"), "published": sources.column("published")},
+                                                schema={"id": pl.String, "published": pl.String}))
+    return env
 
 
-def _late_context(pkg, frames: dict[str, pl.DataFrame], headers: dict[str, list[str]], today: dt.date, known: dict):
-    schemas = pkg.schemas
-    focus: dict[str, pl.Series] = dict(key_masks(frames, schemas))
-    sources = frames.get("sources")
-    for name, df in frames.items():
-        if name in SMALL:
-            continue
-        m = focus[name] | df.get_column("__odd") | df.get_column("__future")
-        if sources is not None:
-            m = m | source_dates_mask(df, name, sources)
-        focus[name] = m
-    persons = [person_flags(frames, pkg.reference, today)]
-    for name, df in frames.items():
+def _late_context(env: Env, scans: dict[str, Scan], names: list[str]):
+    """One row-engine context: the small tables whole; of the large tables, the rows noted by the scans,
+    the persons that the person screens select with all their rows, and the cases of those rows."""
+    pkg = env.pkg
+    focus: dict[str, pl.Series] = {}
+    for name, scan in scans.items():
+        parts = list(scan.focus)
+        for target, found in scan.deferred:   # references to a table scanned at the same time or later
+            parts.append(unknown(found, env.ids.get(target, _NO_IDS)))
         if name == "persons":
-            persons.append(df.filter(focus[name]).get_column("id").cast(pl.String))
-        elif name in PERSON_TABLES:
-            persons.append(df.filter(focus[name]).get_column("person").cast(pl.String))
-    who = pl.concat(persons).unique().implode()
-    retired = frames.get("retired")
+            parts.append(shared_names(scan.names))
+        focus[name] = pl.concat([p.cast(pl.Int64) for p in parts]).unique() if parts else pl.Series([], dtype=pl.Int64)
+    compact = {name: scan.compact for name, scan in scans.items() if scan.compact is not None}
+    orgs = pkg.tables.get("organisations")
+    if orgs is not None and {"id", "banned_date"} <= set(orgs.index):
+        compact["organisations"] = pl.DataFrame({"id": orgs.column("id"), "banned_date": orgs.column("banned_date")},
+                                                schema={"id": pl.String, "banned_date": pl.String})
+    who = [person_flags(compact, pkg.reference, env.today)]
+    for name in ("persons",) + PERSON_TABLES:
+        if name in compact:
+            who.append(compact[name].get_column("person").gather(focus[name]))
+    who = pl.concat([w.cast(CODE) for w in who]).drop_nulls().unique().implode()
     chosen: dict[str, pl.Series] = {}
-    for name, df in frames.items():
-        if name in SMALL:
-            continue
-        m = focus[name]
-        if name == "persons":
-            m = m | df.get_column("id").cast(pl.String).is_in(who)
-        elif name in PERSON_TABLES:
-            m = m | df.get_column("person").cast(pl.String).is_in(who)
-        if retired is not None and "id" in df.columns:
-            gone = retired.filter(pl.col("table") == name).get_column("id").implode()
-            m = m | df.get_column("id").cast(pl.String).is_in(gone)
-        chosen[name] = m
-    if "cases" in frames:  # the cases of the chosen rows (bans reads the case of each charge)
-        used = pl.concat([frames[n].filter(chosen[n]).get_column("case").cast(pl.String) for n in PERSON_TABLES if n in frames]
-                         or [pl.Series([], dtype=pl.String)]).unique().implode()
-        chosen["cases"] = chosen["cases"] | frames["cases"].get_column("id").cast(pl.String).is_in(used)
-    tables = {}
-    for name, df in frames.items():
-        rows = None if name in SMALL else chosen[name].arg_true()
-        tables[name] = sub_table(name, pkg.files[name], headers[name], df, rows)
-    ids = {n: df.get_column("id") for n, df in frames.items() if "id" in df.columns}
-    return sub_context(pkg, tables, today, ids, known)
+    for name in ("persons",) + PERSON_TABLES:
+        if name in compact:
+            chosen[name] = pl.concat([focus[name], compact[name].get_column("person").is_in(who).arg_true().cast(pl.Int64)])
+    if "cases" in compact:  # the cases of the chosen rows (bans reads the case of each charge)
+        used = pl.concat([compact[n].get_column("case").gather(chosen[n]) for n in PERSON_TABLES if n in chosen]
+                         or [pl.Series([], dtype=CODE)]).drop_nulls().unique().implode()
+        chosen["cases"] = pl.concat([focus["cases"], compact["cases"].get_column("case").is_in(used).arg_true().cast(pl.Int64)])
+    tables: dict[str, Table] = {}
+    for name in names:
+        if name in scans:
+            tables[name] = _read_rows(scans[name], chosen.get(name, focus[name]))
+        else:
+            tables[name] = pkg.tables[name]
+    loaders = {name: (lambda s=scan: s.reader.column("id")) for name, scan in scans.items()
+               if name not in env.ids and "id" in scan.reader.header}
+    known = {pkg.files[name]: scan.reader.integrity for name, scan in scans.items()}
+    return sub_context(pkg, tables, env.today, ids=env.ids, loaders=loaders, known_canonical=known)
+
+
+def _read_rows(scan: Scan, rows: pl.Series) -> Table:
+    """The given rows of a scanned table, read again from their chunks."""
+    reader = scan.reader
+    rows = rows.unique().sort()
+    parts = []
+    if len(rows):
+        starts = pl.Series([c.row for c in reader.chunks], dtype=pl.Int64)
+        where = starts.search_sorted(rows, side="right") - 1
+        for i in where.unique().sort().to_list():
+            chunk = reader.chunks[i]
+            local = rows.filter(where == i) - chunk.row
+            parts.append(reader.read_again(chunk)[local])
+    if not parts:
+        return rows_table(scan.name, scan.path, reader.header, pl.DataFrame(schema={c: pl.String for c in reader.header} | {"__line": pl.Int64}))
+    return rows_table(scan.name, scan.path, reader.header, pl.concat(parts))

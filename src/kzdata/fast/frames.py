@@ -1,24 +1,31 @@
-"""Reading a table into a polars DataFrame, and proving that the frame holds exactly what the row engine
-would read.
+"""Reading a large CSV file in chunks of whole rows, and proving that polars reads each chunk exactly as the
+row engine would read it.
 
-The proof is the canonical form: a file is accepted only when it is valid UTF-8 with LF line endings, has
-the schema's columns in the schema's order, rows sorted by primary key, and is byte for byte the minimal-
-quoting serialisation of the frame polars parsed. Python's csv reader reads such a file back to the same
-cells (it round-trips what its writer writes), so the frame and the row engine's rows agree, and the file
-needs no KZ018 finding. A file that fails the proof is not an error: the caller falls back to the row
-engine, which reports whatever is wrong in full.
+The proof is the canonical form. A file is accepted only when it is valid UTF-8 with LF line endings, its
+header is the schema's columns in the schema's order, its rows are sorted by primary key, and every chunk
+is byte for byte the minimal-quoting serialisation of the rows polars parsed from it. The file is then the
+serialisation of all those rows, in order (a serialisation is row by row, so it concatenates). Python's
+csv reader reads such a file back to the same cells, because it round-trips what its writer writes. So
+the frames and the row engine's rows agree, and the file needs no KZ018 finding. A file that fails the
+proof is not an error: the caller falls back to the row engine, which reports whatever is wrong in full.
+
+Chunks keep memory flat: no frame of a whole large table is ever built, and a chunk can be read again
+later from its byte range (Chunk.start, Chunk.end) to fetch the rows that a check must see.
 """
 from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 
 from ..csvio import MAX_FIELD
 
 _PARTIAL = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+CHUNK_BYTES = 8 * 1024 * 1024  # memory against speed: see docs/performance.md
 
 
 class NotProven(Exception):
@@ -26,64 +33,169 @@ class NotProven(Exception):
 
 
 @dataclass
-class Frame:
-    name: str
-    path: str
+class Chunk:
+    """Where a run of whole rows lies in its file."""
+
+    start: int   # byte offset of its first row
+    end: int     # byte offset just after its last row
+    row: int     # index of its first row in the table (0 for the first data row)
+    line: int    # physical line of its first row (2 for the first data row)
+    rows: int = 0
+
+
+@dataclass
+class FileReader:
+    """Reads one CSV file as proved chunks: `for chunk, df in reader` gives each chunk's place and its
+    rows as a frame of strings (columns as the header) plus "__line". After the loop: `chunks`, `rows`,
+    and, when asked for, `integrity` (bytes, sha256, rows) of the whole file."""
+
+    path: Path
     header: list[str]
-    df: pl.DataFrame                   # every cell as a string, plus "__line" (physical line of the row)
-    integrity: dict = field(default_factory=dict)
+    key: str | None = None            # the primary key column, whose values must not decrease
+    want_integrity: bool = False
+    chunk_bytes: int | None = None
+
+    def __post_init__(self):
+        self.chunks: list[Chunk] = []
+        self.rows = 0
+        self.integrity: dict = {}
+
+    def __iter__(self) -> Iterator[tuple[Chunk, pl.DataFrame]]:
+        size = self.chunk_bytes or CHUNK_BYTES
+        sha = hashlib.sha256() if self.want_integrity else None
+        last_key: str | None = None
+        with open(self.path, "rb") as f:
+            body_start = self._read_header(f, sha)
+            line, row = 2, 0
+            for start, data in _whole_rows(f, body_start, size, sha):
+                df = parse(data, self.header)
+                prove(df, data)
+                if self.key is not None and len(df):
+                    key = df.get_column(self.key)
+                    if last_key is not None and key[0] < last_key:
+                        raise NotProven("rows not sorted by key")
+                    if len(df) > 1 and (key.slice(1) < key.slice(0, len(df) - 1)).any():
+                        raise NotProven("rows not sorted by key")
+                    last_key = key[-1]
+                df = df.with_columns(row_lines(df, data, line).alias("__line"))
+                chunk = Chunk(start, start + len(data), row, line, len(df))
+                self.chunks.append(chunk)
+                yield chunk, df
+                line += data.count(b"\n")
+                row += len(df)
+                del df, data
+            self.rows = row
+            if sha is not None:
+                self.integrity = {"bytes": f.tell(), "hash": "sha256:" + sha.hexdigest(), "rows": row}
+
+    def _read_header(self, f, sha) -> int:
+        head = f.readline(64 * 1024)
+        if sha is not None:
+            sha.update(head)
+        if not head.endswith(b"\n") or head.startswith(b"\xef\xbb\xbf") or b'"' in head or b"\r" in head:
+            raise NotProven("no plain header line")
+        try:
+            header = head[:-1].decode("utf-8").split(",")
+        except UnicodeDecodeError:
+            raise NotProven("header is not UTF-8") from None
+        if header != self.header:
+            raise NotProven("header differs from the schema")
+        return len(head)
+
+    def read_again(self, chunk: Chunk) -> pl.DataFrame:
+        """The rows of a chunk read before (the file is the one proved; callers read it in the same run)."""
+        with open(self.path, "rb") as f:
+            f.seek(chunk.start)
+            data = f.read(chunk.end - chunk.start)
+        df = parse(data, self.header)
+        if len(df) != chunk.rows:
+            raise NotProven("the file changed while it was being read")
+        return df.with_columns(row_lines(df, data, chunk.line).alias("__line"))
+
+    def column(self, name: str) -> pl.Series:
+        """One column of the whole file, read again chunk by chunk (only the column is kept)."""
+        parts = [self.read_again(c).get_column(name) for c in self.chunks]
+        return pl.concat(parts) if parts else pl.Series(name, [], dtype=pl.String)
 
 
-def read_frame(name: str, rel: str, data: bytes, schema: dict, want_integrity: bool = False) -> Frame:
-    """Parse and prove one CSV file; raises NotProven."""
-    if data.startswith(b"\xef\xbb\xbf") or b"\x00" in data or b"\r" in data or not data.endswith(b"\n"):
-        raise NotProven("encoding, NUL, line endings or a missing final newline")
-    head_end = data.index(b"\n")
-    head = data[:head_end]
-    if b'"' in head:
-        raise NotProven("quoted header")
+def _whole_rows(f, offset: int, size: int, sha) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, bytes) of successive runs of whole rows, each about `size` bytes. A run ends at a line
+    break outside quotes: with an even number of quote characters before it (in well-formed CSV a quoted
+    cell holds an even number of them, counting its own two). Where a run ends does not matter for the
+    proof (each run is proved on its own); it only has to fall between rows for the rows to be whole."""
+    carry = b""
+    while True:
+        more = f.read(size)
+        if sha is not None and more:
+            sha.update(more)
+        data = carry + more if carry else more
+        if not more:
+            if data:
+                if not data.endswith(b"\n"):
+                    raise NotProven("no final newline")
+                yield offset, data
+            return
+        cut = _last_row_end(data)
+        if cut == 0:      # one row longer than a chunk: read on
+            carry = data
+            continue
+        yield offset, data[:cut]
+        offset += cut
+        carry = data[cut:]
+        del data
+
+
+def _last_row_end(data: bytes) -> int:
+    pos = data.rfind(b"\n")
+    if pos < 0:
+        return 0
+    quotes = data.count(b'"', 0, pos)
+    while quotes % 2:
+        prev = data.rfind(b"\n", 0, pos)
+        if prev < 0:
+            return 0
+        quotes -= data.count(b'"', prev, pos)
+        pos = prev
+    return pos + 1
+
+
+def parse(data: bytes, header: list[str]) -> pl.DataFrame:
+    """Rows of a run of whole CSV rows (no header line), every cell a string."""
+    if b"\x00" in data or b"\r" in data:
+        raise NotProven("NUL or CR in the file")
     try:
-        header = head.decode("utf-8").split(",")
-    except UnicodeDecodeError:
-        raise NotProven("header is not UTF-8") from None
-    expected = [f.get("name") for f in schema.get("fields", [])]
-    if header != expected:
-        raise NotProven("header differs from the schema")
-    try:
-        df = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, has_header=True,
+        df = pl.read_csv(data, has_header=False, infer_schema=False, empty_string_is_null=False,
                          schema={c: pl.String for c in header}, encoding="utf8", raise_if_empty=False)
     except Exception as exc:  # polars raises several kinds of errors on bad CSV or bad UTF-8
         raise NotProven(f"polars cannot read it: {type(exc).__name__}") from None
-    if df.columns != header or (len(df) and sum(df.null_count().row(0))):
-        raise NotProven("ragged rows or blank lines")
+    if df.columns != header:
+        raise NotProven("repeated column names")
+    return df
+
+
+def prove(df: pl.DataFrame, data: bytes) -> None:
+    """`data` is exactly the minimal-quoting serialisation of the rows of df; raises NotProven."""
+    if len(df.columns) < 2:
+        raise NotProven("one-column table")  # csv.writer quotes a lone empty cell; not worth a special case
+    if len(df) and sum(df.null_count().row(0)):
+        raise NotProven("ragged rows")
     if len(data) > MAX_FIELD and len(df) and max(df.select(pl.all().str.len_bytes().max()).row(0)) > MAX_FIELD:
         raise NotProven("a cell may be over the row engine's limit")  # which reports it (KZ017)
-    pk = schema.get("primaryKey") or (["id"] if "id" in header else [])
-    pk = [pk] if isinstance(pk, str) else pk
-    if len(df) > 1 and pk:
-        if len(pk) != 1:
-            raise NotProven("composite key on a large table")
-        key = df.get_column(pk[0])
-        if (key.slice(1) < key.slice(0, len(key) - 1)).any():
-            raise NotProven("rows not sorted by key")
-    _prove_serialisation(df, data, head_end + 1)
-    df = df.with_columns(_lines(df, data).alias("__line"))
-    out = Frame(name, rel, header, df)
-    if want_integrity:
-        out.integrity = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(), "rows": len(df)}
-    return out
-
-
-def _prove_serialisation(df: pl.DataFrame, data: bytes, offset: int, step: int = 100_000) -> None:
-    """The body of `data` (from offset) is exactly what Python's csv.writer (QUOTE_MINIMAL, LF) writes for
-    the rows of df. Compared in slices so that no second copy of a large file is held."""
-    if len(df.columns) == 1:
-        raise NotProven("one-column table")  # csv.writer quotes a lone empty cell; not worth a special case
-    if data.find(b'"', offset) < 0:
-        # No quote anywhere: no cell can hold a comma, a quote or a line break (those need quotes), so every
-        # line is its cells joined by commas, which is exactly what csv.writer writes for them (it quotes
-        # only cells with those characters). polars found one cell per column in every line (no nulls).
+    if b'"' not in data:
+        # No quote: no cell can hold a comma, a quote or a line break (those need quotes). polars found
+        # one cell per column on every row, and one row per line (a blank line would be a row too few),
+        # so each line is its cells joined by commas: what csv.writer writes for them.
+        if data.count(b"\n") != len(df):
+            raise NotProven("blank lines")
         return
+    _prove_serialisation(df, data)
+
+
+def _prove_serialisation(df: pl.DataFrame, data: bytes, offset: int = 0, step: int = 100_000) -> None:
+    """The bytes of `data` from offset are exactly what Python's csv.writer (QUOTE_MINIMAL, LF) writes for
+    the rows of df. Compared in slices so that no second copy of a large run is held."""
+    if len(df.columns) < 2:
+        raise NotProven("one-column table")
     # polars writes an empty string as "" and a null as nothing; Python writes an empty cell as nothing
     blanked = df.select(pl.all().replace("", None))
     view = memoryview(data)
@@ -99,11 +211,11 @@ def _prove_serialisation(df: pl.DataFrame, data: bytes, offset: int, step: int =
         raise NotProven("not in canonical form")
 
 
-def _lines(df: pl.DataFrame, data: bytes) -> pl.Series:
-    """Physical line on which each row starts: 2 for the first row, more when cells hold newlines."""
+def row_lines(df: pl.DataFrame, data: bytes, first: int) -> pl.Series:
+    """Physical line on which each row starts, the first on line `first`; more when cells hold newlines."""
     n = len(df)
-    base = pl.int_range(2, n + 2, dtype=pl.Int64, eager=True)
-    if data.count(b"\n") == n + 1:
+    base = pl.int_range(first, first + n, dtype=pl.Int64, eager=True)
+    if data.count(b"\n") == n:
         return base
     inner = df.select(pl.sum_horizontal(pl.col(c).str.count_matches("\n", literal=True) for c in df.columns)
                       .alias("nl")).get_column("nl").cast(pl.Int64)
@@ -115,7 +227,7 @@ def _lines(df: pl.DataFrame, data: bytes) -> pl.Series:
 def date_start(col: str) -> pl.Expr:
     """First day of a partial date (YYYY, YYYY-MM, YYYY-MM-DD) as days since 1970; null when it is empty
     or not a real date (the row engine's parse_partial gives None for exactly these, except the rare
-    oddities that callers flag separately with date_odd)."""
+    oddities that screens.with_dates flags as __odd)."""
     s = pl.col(col).cast(pl.String)
     n = s.str.len_bytes()
     ok = s.str.contains(_PARTIAL) & (s.str.slice(0, 4) != "0000")
@@ -123,20 +235,15 @@ def date_start(col: str) -> pl.Expr:
     return pl.when(ok).then(full).str.to_date("%Y-%m-%d", strict=False).cast(pl.Int32)
 
 
-def date_end(col: str) -> pl.Expr:
+def date_end(col: str, start: pl.Expr | None = None) -> pl.Expr:
+    """Last day of a partial date, like date_start; `start` is date_start(col) when it is already known."""
     s = pl.col(col).cast(pl.String)
     n = s.str.len_bytes()
-    start = date_start(col).cast(pl.Date)
+    start = (date_start(col) if start is None else start).cast(pl.Date)
     end = (pl.when(n == 10).then(start)
            .when(n == 7).then(start.dt.month_end())
            .otherwise(pl.date(start.dt.year(), 12, 31)))
     return end.cast(pl.Int32)
-
-
-def date_odd(col: str) -> pl.Expr:
-    """A non-empty cell that is not a plain partial date: the checks must see its row in full."""
-    s = pl.col(col).cast(pl.String)
-    return (s != "") & date_start(col).is_null()
 
 
 def day(iso: str) -> int:

@@ -8,7 +8,7 @@ with KnownIds, which answers membership for every id in the full table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import polars as pl
 
@@ -18,18 +18,20 @@ from ..package import Package
 
 
 class KnownIds(Mapping):
-    """id -> Row for the rows in a sub-context; `in` answers for every id of the full table."""
+    """id -> Row for the rows in a sub-context; `in` and `missing` answer for every id of the full table,
+    from the sorted distinct ids given, or read on first use by `load` (which returns every id cell)."""
 
-    def __init__(self, rows: dict[str, Row], all_ids: pl.Series | None):
+    def __init__(self, rows: dict[str, Row], ids: pl.Series | None = None, load: Callable[[], pl.Series] | None = None):
         self._rows = rows
-        self._ids = all_ids
-        self._sorted: pl.Series | None = None
+        self._ids = ids
+        self._load = load
 
     @property
     def _all(self) -> pl.Series | None:
-        if self._sorted is None and self._ids is not None:
-            self._sorted = self._ids.cast(pl.String).drop_nulls().unique().sort()
-        return self._sorted
+        if self._ids is None and self._load is not None:
+            ids = self._load()
+            self._ids = ids.filter(ids != "").unique().sort()
+        return self._ids
 
     def __getitem__(self, key: str) -> Row:
         return self._rows[key]
@@ -40,7 +42,7 @@ class KnownIds(Mapping):
     def __contains__(self, key) -> bool:
         if key in self._rows:
             return True
-        if self._all is None or not isinstance(key, str) or not len(self._all):
+        if not isinstance(key, str) or self._all is None or not len(self._all):
             return False
         i = self._all.search_sorted(key)
         return i < len(self._all) and self._all[i] == key
@@ -59,8 +61,9 @@ class KnownIds(Mapping):
         return len(self._rows)
 
 
-def sub_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: pl.Series | None) -> Table:
-    """A row-engine Table of the selected row positions (all rows when `rows` is None), in file order."""
+def rows_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: pl.Series | None = None) -> Table:
+    """A row-engine Table of the given row positions of df (all when rows is None), in file order; df has
+    the header's columns and "__line"."""
     part = df if rows is None else df[rows.unique().sort()]
     t = Table(name=name, path=path, header=list(header))
     t.index = {c: i for i, c in enumerate(header)}
@@ -70,13 +73,17 @@ def sub_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: p
     return t
 
 
-def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dict[str, pl.Series],
+def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dict[str, pl.Series] | None = None,
+                loaders: dict[str, Callable[[], pl.Series]] | None = None,
                 known_canonical: dict[str, dict] | None = None) -> Context:
+    """A Context of the given tables. Lookups of ids answer from `ids` (sorted distinct ids of the full
+    table) or `loaders` (which read them when first needed) where given, else from the rows present."""
     sub = Package(root=pkg.root, descriptor=pkg.descriptor, schemas={n: pkg.schemas[n] for n in tables},
                   tables=tables, reference=pkg.reference, reference_path=pkg.reference_path,
-                  raw={k: v for k, v in pkg.raw.items()}, files=dict(pkg.files))
+                  raw=dict(pkg.raw), files=dict(pkg.files))
     ctx = Context.build(sub, today)
-    ctx.__dict__["by_id"] = {name: KnownIds(index, ids.get(name)) for name, index in ctx.by_id.items()}
+    ids, loaders = ids or {}, loaders or {}
+    ctx.__dict__["by_id"] = {name: KnownIds(index, ids.get(name), loaders.get(name)) for name, index in ctx.by_id.items()}
     ctx.__dict__["incomplete"] = set()
     ctx.known_canonical = known_canonical or {}
     return ctx
