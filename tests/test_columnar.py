@@ -31,7 +31,9 @@ MORE = [("persons", "sources", "src-000001;src-000001"), ("persons", "sources", 
         ("charges", "acts_to", "2001"), ("charges", "article", "130"), ("persons", "status", "in_prison"),
         ("persons", "status", "convicted_in_absentia"), ("persons", "notes", "Квартира 12 on the left"),
         ("persons", "notes", "write to ME@EXAMPLE.ORG"), ("events", "notes", "Abai Street, 12"),
-        ("charges", "notes", "ИИН 900101300017"), ("persons", "distinct_from", "nobody-here")]
+        ("charges", "notes", "ИИН 900101300017"), ("persons", "distinct_from", "nobody-here"),
+        ("sources", "url", "https://example.org/a?%75tm_source=x"), ("sources", "url", "https://example.org:99999/"),
+        ("sources", "archive_url", "https://example.org/a?x=1&FBCLID=2")]
 
 
 def plant(root, rnd: random.Random, n: int) -> list[tuple]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .csvio import Table, read_table
@@ -119,10 +120,11 @@ def _max_depth(data: bytes) -> int:
     return deepest
 
 
-def load_package(root: str | Path, read_tables: bool | Collection[str] = True) -> Package:
+def load_package(root: str | Path, read_tables: bool | Collection[str] = True, defer: list | None = None) -> Package:
     """Read the package at root. read_tables may name the tables to read; the CSV files of the others
     (all, with False) are only located (pkg.files) and size-checked: the columnar engine (kzdata.fast)
-    reads them itself."""
+    reads them itself. With a list as `defer`, the JSON Schema check of the Criminal Code reference is
+    not run but appended to it (a function of no arguments): pkg.reference is set when it passes."""
     root = Path(root)
     pkg = Package(root=root)
     dpath = root / DESCRIPTOR
@@ -176,9 +178,11 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True) -
             schema = _load_json(pkg, spath, schema_rel, "KZ005")
             if schema is None:
                 continue
-            if _known_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b"")) or _check_json_schema(pkg, data, schema, rel):
-                pkg.reference = data
-                _remember_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b""))
+            check = partial(_check_reference, pkg, data, schema, rel, schema_rel)
+            if defer is None:
+                check()
+            else:
+                defer.append(check)
             continue
         schema = res.get("schema")
         if isinstance(schema, str):
@@ -234,6 +238,13 @@ def _cache_file(root: Path, schema: bytes, data: bytes) -> Path | None:
         return None
     key = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
     return git / "kzdata-cache" / f"json-schema-ok-{key}"
+
+
+def _check_reference(pkg: Package, data: object, schema: object, rel: str, schema_rel: str) -> None:
+    root = pkg.root
+    if _known_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b"")) or _check_json_schema(pkg, data, schema, rel):
+        pkg.reference = data
+        _remember_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b""))
 
 
 def _known_valid(root: Path, schema: bytes, data: bytes) -> bool:

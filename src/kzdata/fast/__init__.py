@@ -41,16 +41,16 @@ from ..release import has_integrity
 from ..validator import run_checks
 from ..values import check_headers
 from .frames import NotProven
-from .people import CODE, person_flags
+from .people import CODE, flag_persons
 from .scan import PERSON_TABLES, STREAMED, TABLE_CHECKS, Codes, Env, Scan, scan_table
-from .screens import COMPACT, published, references, shared_names, unknown
+from .screens import COMPACT, local_screen, published, references, shared_names, unknown
 from .subset import rows_table, sub_context
 
 LATE_CHECKS = [("keys", check_keys), ("retired", check_retired), ("duplicates", check_duplicates),
                ("articles", check_articles), ("future", check_future), ("age", check_age), ("order", check_order),
                ("source-dates", check_source_dates), ("bans", check_bans), ("status", check_status),
                ("canonical", check_canonical)]
-WORKERS = 2
+WORKERS = 1  # polars parallelises each step itself: a second table at a time gained no time and held more memory
 # The columns this engine relates tables by; a package without them goes to the row engine.
 NEEDS = {"persons": ["id"], "cases": ["id"], "charges": ["person", "case"], "sentences": ["person", "case"],
          "events": ["person", "case"]}
@@ -60,7 +60,8 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     """(context for the exceptions, findings) of the package at root, or None when the package is
     outside what this engine reads exactly (the caller then runs the row engine)."""
     root = Path(root)
-    pkg = load_package(root, read_tables=[n for n in TABLES if n not in STREAMED])
+    later: list = []   # the reference's JSON Schema check runs beside the scans, which do not need it
+    pkg = load_package(root, read_tables=[n for n in TABLES if n not in STREAMED], defer=later)
     if pkg.findings or any(n not in pkg.files for n in pkg.schemas):
         return None
     big = [n for n in STREAMED if n in pkg.schemas]
@@ -72,28 +73,22 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     # persons and cases first: the other tables code their references with the ids found there
     stages = [[n for n in ("persons", "cases") if n in big],
               sorted((n for n in PERSON_TABLES if n in big), key=lambda n: -_size(root / pkg.files[n]))]
-    steps, done, rows_total = len(big) + 2, 0, 0
-    scans: dict[str, Scan] = {}
+    steps = len(big) + 2
+    with ThreadPoolExecutor(max_workers=1) as side:
+        reference = [side.submit(check) for check in later]
+        try:
+            scans = _scan_all(env, stages, steps, progress)
+        finally:
+            for r in reference:
+                r.result()
+    if scans is None or pkg.findings:   # a file this engine cannot read, or an invalid reference: the row engine reports it
+        return None
+    rows_total = sum(scan.reader.rows for scan in scans.values())
+    if progress is not None:
+        progress(steps - 1, steps, "cross-table checks", rows_total)
+    findings = [f for n in big for f in scans[n].findings]  # the same order whatever the workers' timing
+    findings += _small_tables(pkg, today)
     try:
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # polars releases the GIL
-            for stage in stages:
-                for name, scan in zip(stage, pool.map(lambda n: scan_table(env, n), stage)):
-                    scans[name] = scan
-                    done += 1
-                    rows_total += scan.reader.rows
-                    if progress is not None:
-                        progress(done, steps, f"read {name}", rows_total)
-                for name in stage:
-                    if scans[name].ids is not None:
-                        env.ids[name] = scans[name].ids
-                if stage and stage[0] == "persons":
-                    env.codes = {"persons": Codes(env.ids.get("persons", _NO_IDS), empty_is_null=True),
-                                 "cases": Codes(env.ids.get("cases", _NO_IDS), empty_is_null=False)}
-        if progress is not None:
-            progress(steps - 1, steps, "cross-table checks", rows_total)
-        findings = [f for n in big for f in scans[n].findings]  # the same order whatever the workers' timing
-        small = sub_context(pkg, dict(pkg.tables), today)       # the small tables' own checks, on every row
-        findings += run_checks([("structure", check_headers)] + TABLE_CHECKS, small)
         ctx = _late_context(env, scans, names=[n for n in TABLES if n in pkg.schemas])
     except NotProven:
         return None
@@ -101,6 +96,29 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     if progress is not None:
         progress(steps, steps, "done", rows_total)
     return ctx, findings
+
+
+def _scan_all(env: Env, stages: list[list[str]], steps: int, progress) -> dict[str, Scan] | None:
+    """Every large table scanned, or None when one is outside what this engine reads exactly."""
+    scans: dict[str, Scan] = {}
+    rows_total = 0
+    try:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            for stage in stages:
+                for name, scan in zip(stage, pool.map(lambda n: scan_table(env, n), stage)):
+                    scans[name] = scan
+                    rows_total += scan.reader.rows
+                    if progress is not None:
+                        progress(len(scans), steps, f"read {name}", rows_total)
+                for name in stage:
+                    if scans[name].ids is not None:
+                        env.ids[name] = scans[name].ids
+                if stage and stage[0] == "persons":
+                    env.codes = {"persons": Codes(env.ids.get("persons", _NO_IDS), empty_is_null=True),
+                                 "cases": Codes(env.ids.get("cases", _NO_IDS), empty_is_null=False)}
+    except NotProven:
+        return None
+    return scans
 
 
 _NO_IDS = pl.Series([], dtype=pl.String)
@@ -111,6 +129,24 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _small_tables(pkg, today: dt.date) -> list:
+    """The table-local checks of the small tables (read by the row engine's reader), on the rows that the
+    same screens as for the large tables select; on every row of a table with ragged rows."""
+    findings = run_checks([("structure", check_headers)], sub_context(pkg, dict(pkg.tables), today))
+    for name, table in pkg.tables.items():
+        fields = [f["name"] for f in pkg.schemas[name].get("fields", [])]
+        part = table
+        if (len(set(table.header)) == len(table.header) and set(fields) <= set(table.header)
+                and all(len(r) == len(table.header) for r in table.rows)):
+            screen = local_screen(pkg.schemas[name])
+            d = pl.DataFrame(table.rows, schema={c: pl.String for c in table.header}, orient="row").with_columns(screen.exprs())
+            keep = screen.rows(d).to_list()
+            part = Table(name=name, path=table.path, header=table.header, index=table.index,
+                         rows=[table.rows[i] for i in keep], lines=[table.lines[i] for i in keep])
+        findings += run_checks(TABLE_CHECKS, sub_context(pkg, {name: part}, today))
+    return findings
 
 
 def _env(pkg, today: dt.date) -> Env:
@@ -148,7 +184,7 @@ def _late_context(env: Env, scans: dict[str, Scan], names: list[str]):
     if orgs is not None and {"id", "banned_date"} <= set(orgs.index):
         compact["organisations"] = pl.DataFrame({"id": orgs.column("id"), "banned_date": orgs.column("banned_date")},
                                                 schema={"id": pl.String, "banned_date": pl.String})
-    who = [person_flags(compact, pkg.reference, env.today)]
+    who = [flag_persons(compact, pkg.reference, env.today)]
     for name in ("persons",) + PERSON_TABLES:
         if name in compact:
             who.append(compact[name].get_column("person").gather(focus[name]))

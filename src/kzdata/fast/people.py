@@ -29,9 +29,30 @@ def _ranges(df: pl.DataFrame, cond: pl.Expr, col: str, keep: list[str]) -> pl.Da
         *keep, pl.col(f"{col}__s").alias("s"), pl.col(f"{col}__e").alias("e"))
 
 
-def person_flags(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> pl.Series:
+PART_ROWS = 250_000  # rows of the person tables screened at a time: the joins below hold a few copies of them
+
+
+def flag_persons(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> pl.Series:
+    """person_flags, over ranges of person codes in turn: every screen compares rows of one person (and
+    their cases), so a range holds all it needs, and only one range's joins are in memory at a time."""
+    ref = _reference_frame(reference)
+    tables = [n for n in ("persons", "charges", "sentences", "events") if n in fr]
+    rows = sum(len(fr[n]) for n in tables)
+    top = max([fr[n].get_column("person").max() or 0 for n in tables] or [0]) + 1
+    step = -(-top // max(1, -(-rows // PART_ROWS)))
+    out = []
+    for lo in range(0, top, step):
+        part = dict(fr)
+        for n in tables:
+            part[n] = fr[n].filter(pl.col("person").is_between(lo, lo + step - 1))
+        out.append(person_flags(part, ref, today))
+        del part
+    return pl.concat(out).unique() if out else pl.Series([], dtype=CODE)
+
+
+def person_flags(fr: dict[str, pl.DataFrame], ref: pl.DataFrame | None, today) -> pl.Series:
     """Codes of the persons (as in the person column, or of persons.id) that may have a finding of the
-    person-local checks: order, age, status, articles and bans."""
+    person-local checks: order, age, status, articles and bans. `ref` is _reference_frame."""
     empty = pl.DataFrame(schema={"person": CODE, "case": CODE, "s": pl.Int32, "e": pl.Int32})
     ev = fr.get("events")
     se = fr.get("sentences")
@@ -79,7 +100,6 @@ def person_flags(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> 
         fa_s = pl.when(af_s.is_not_null()).then(af_s).otherwise(at_s)
         flag(c, (af_s > at_e) | (cd_s > pl.col("v_e")) | (fa_s > cd_e) | (fa_s > pl.col("v_e"))
              | (at_s > pl.col("v_e")))                                      # _charge_order
-        ref = _reference_frame(reference)
         flagged.extend(_article_flags(c, ref))                              # check_articles, check_bans
         flagged.extend(_ban_flags(c, fr, ref))
     if pe is not None:

@@ -13,7 +13,7 @@ import polars as pl
 
 from ..checks.chronology import DATE_COLUMNS
 from ..checks.duplicates import _CYR, _FOLDS, name_key
-from ..checks.text import STRUCTURED
+from ..checks.text import STRUCTURED, TRACKING
 from ..values import _field_checker
 from .frames import date_end, date_start
 
@@ -33,19 +33,22 @@ class LocalScreen:
     (it runs once per distinct value)."""
 
     flags: list[pl.Expr] = field(default_factory=list)
-    near: list[tuple[str, pl.Expr, str | None, bool]] = field(default_factory=list)  # (column, expr, script, structured)
+    # (column, expr, script, structured, uri): for an address, every cell the expression selects goes to the checks
+    near: list[tuple[str, pl.Expr, str | None, bool, bool]] = field(default_factory=list)
     python: list[dict] = field(default_factory=list)
 
     def exprs(self) -> list[pl.Expr]:
         out = [pl.any_horizontal(self.flags).fill_null(True).alias("__local") if self.flags else pl.lit(False).alias("__local")]
-        return out + [e.fill_null(True).alias(f"__near{i}") for i, (_, e, _, _) in enumerate(self.near)]
+        return out + [e.fill_null(True).alias(f"__near{i}") for i, (_, e, _, _, _) in enumerate(self.near)]
 
     def rows(self, d: pl.DataFrame) -> pl.Series:
         """Row positions selected in d, a chunk with the columns of exprs() added."""
         found = [d.get_column("__local").arg_true()]
-        for i, (col, _, script, structured) in enumerate(self.near):
+        for i, (col, _, script, structured, uri) in enumerate(self.near):
             near = d.get_column(f"__near{i}").arg_true()
-            if len(near):
+            if uri:
+                found.append(near)
+            elif len(near):
                 found.append(near.filter(_text_cells(d.get_column(col).gather(near), script, structured)))
         for f in self.python:
             col = d.get_column(f["name"])
@@ -71,15 +74,16 @@ def local_screen(schema: dict) -> LocalScreen:
         kz = f.get("kzdata") or {}
         structured = kz.get("kind") in STRUCTURED
         script = kz.get("script")
-        if f.get("format") == "uri":
-            screen.near.append((f["name"], col != "", script, structured))
+        if f.get("format") == "uri":  # every address goes to the checks, except the plainest ones
+            plain = col.str.contains(_PLAIN_URL) & ~col.str.contains(_TRACKING) if script != "cyrillic" else pl.lit(False)
+            screen.near.append((f["name"], (col != "") & ~plain, script, structured, True))
         else:
             wide = [_UNUSUAL, r"^[=+\-@ \n]", r"[ \n]$", "  "]
             if script == "cyrillic":
                 wide.append(_ASCII_LETTER)
             elif script == "latin" or not structured:
                 wide.append(_CYR_LETTER)
-            screen.near.append((f["name"], col.str.contains("|".join(wide)), script, structured))
+            screen.near.append((f["name"], col.str.contains("|".join(wide)), script, structured, False))
         if not structured:
             screen.flags.append(col.str.contains(_PRIVATE))
     return screen
@@ -161,6 +165,15 @@ _CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _UNUSUAL = f"[^\\x20-\\x7e\\n{_CYRILLIC}]"
 _ASCII_LETTER = "[A-Za-z]"
 _CYR_LETTER = f"[{_CYRILLIC}]"
+
+
+# An address that check_text cannot fault: http(s), a host of lower-case letters, digits, dots and hyphens
+# (so no user name, password or port), a path, query and fragment of unreserved characters (so nothing
+# that urlsplit reads differently, no space, no percent-encoding that could hide a tracking parameter), no
+# tracking parameter, nothing outside ASCII (so no script, invisible-character or NFC problem). Privacy
+# looks only for e-mail addresses in a URL, and this has no '@'.
+_PLAIN_URL = "^https?://[a-z0-9.-]+(/[A-Za-z0-9._~/-]*)?([?][A-Za-z0-9._~=&-]*)?(#[A-Za-z0-9._~/-]*)?$"
+_TRACKING = "(?i)" + "|".join(re.escape(t) for t in TRACKING)
 
 
 def _text_cells(s: pl.Series, script: str | None, structured: bool) -> pl.Series:
