@@ -29,13 +29,14 @@ from generate import generate  # noqa: E402
 BIN = Path(sys.executable).parent
 
 
-def measure(argv: list[str], cwd: Path) -> tuple[float, int, int]:
+def measure(argv: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, int]:
     """(seconds, peak RSS in MB, exit status) of one run, in a fresh process."""
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
                "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
                "e = time.perf_counter() - t; "
                "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *argv], cwd=cwd, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", wrapper, *argv], cwd=cwd, capture_output=True, text=True, check=True,
+                         env=None if env is None else {**os.environ, **env})
     seconds, rss_kb, status = out.stdout.split()
     return float(seconds), int(rss_kb) // 1024, int(status)
 
@@ -51,7 +52,8 @@ def main() -> int:
     fl = shutil.which("frictionless", path=str(BIN)) or shutil.which("frictionless")
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}")
     print(f"runs per measurement: {args.runs} (median)\n")
-    header = f"{'persons':>8} {'rows':>9} | {'kzdata s':>9} {'MB':>6} | {'frictionless s':>14} {'MB':>6} | {'ratio':>6}"
+    header = (f"{'persons':>8} {'rows':>9} | {'engine':>8} {'kzdata s':>9} {'MB':>6} | {'frictionless s':>14} {'MB':>6} "
+              f"| {'ratio':>6}")
     print(header)
     print("-" * len(header))
     for n in (int(x) for x in args.sizes.split(",")):
@@ -65,19 +67,37 @@ def main() -> int:
         if any(status != 0 for *_, status in kz):
             print(f"kzdata found problems in the generated package of {n} persons")
         k_time, k_mem = statistics.median(t for t, _, _ in kz), max(m for _, m, _ in kz)
+        engine = engine_of(root)
         if fl and not args.no_frictionless:
             fr = [measure([fl, "validate", "datapackage.json"], root) for _ in range(args.runs)]
             if any(status != 0 for *_, status in fr):
                 print(f"frictionless found problems in the generated package of {n} persons")
             f_time, f_mem = statistics.median(t for t, _, _ in fr), max(m for _, m, _ in fr)
-            print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {f_time:>14.2f} {f_mem:>6} | {f_time / k_time:>5.1f}x")
+            print(f"{n:>8} {rows:>9} | {engine:>8} {k_time:>9.2f} {k_mem:>6} | {f_time:>14.2f} {f_mem:>6} | {f_time / k_time:>5.1f}x")
         else:
-            print(f"{n:>8} {rows:>9} | {k_time:>9.2f} {k_mem:>6} | {'-':>14} {'-':>6} | {'-':>6}")
-    plant_check(HERE / ".cache" / f"n{max(int(x) for x in args.sizes.split(','))}", args.plant_row)
+            print(f"{n:>8} {rows:>9} | {engine:>8} {k_time:>9.2f} {k_mem:>6} | {'-':>14} {'-':>6} | {'-':>6}")
+    largest = HERE / ".cache" / f"n{max(int(x) for x in args.sizes.split(','))}"
+    # kzdata validate sets polars' allocator to one arena and a short decay (kzdata.cli.JEMALLOC), unless the
+    # variable is already set: an empty value keeps jemalloc's defaults
+    plain = [measure(kzdata_cmd, largest, {"_RJEM_MALLOC_CONF": ""}) for _ in range(args.runs)]
+    print(f"\n{largest.name[1:]} persons with polars' default allocator settings: median "
+          f"{statistics.median(t for t, _, _ in plain):.2f} s, peak {max(m for _, m, _ in plain)} MB")
+    plant_check(largest, args.plant_row)
     repo = HERE.parent
     own = [measure(kzdata_cmd, repo)[0] for _ in range(max(3, args.runs))]
     print(f"\nthe repository's own data: whole kzdata validate process, start-up included: median {statistics.median(own):.2f} s")
     return 0
+
+
+def engine_of(root: Path) -> str:
+    """Which engine kzdata validate used on the package (from its JSON report)."""
+    import json
+
+    p = subprocess.run([str(BIN / "kzdata"), "validate", "--format", "json", "."], cwd=root, capture_output=True, text=True)
+    try:
+        return json.loads(p.stdout).get("engine", "?")
+    except ValueError:
+        return "?"
 
 
 def plant_check(root: Path, row: int) -> None:
@@ -110,10 +130,11 @@ def plant_check(root: Path, row: int) -> None:
         t = time.perf_counter()
         p = subprocess.run([str(BIN / "kzdata"), "validate", "--format", "json", str(copy)], capture_output=True, text=True)
         took = time.perf_counter() - t
-        found = [(f["file"], f["line"], f["code"]) for f in json.loads(p.stdout)["findings"]]
+        report = json.loads(p.stdout)
+        found = [(f["file"], f["line"], f["code"]) for f in report["findings"]]
         ok = found == [(res["path"], line, "KZ202")]
-        print(f"\nplanted error at data row {row:,} ({res['path']} line {line:,}): found {found} in {took:.2f} s: "
-              f"{'right file and line' if ok else 'WRONG'}")
+        print(f"\nplanted error at data row {row:,} ({res['path']} line {line:,}): found {found} in {took:.2f} s "
+              f"({report.get('engine')} engine): {'right file and line' if ok else 'WRONG'}")
         shutil.rmtree(copy, ignore_errors=True)
         return
     print(f"\nthe package has fewer than {row:,} data rows; no error planted")

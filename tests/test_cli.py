@@ -41,7 +41,7 @@ def test_json_format(pkg):
     pkg.set("charges", "bokayev-maks-2016-174", article="999")
     r = run("validate", "--format", "json", str(pkg.root))
     data = json.loads(r.output)
-    assert r.exit_code == 1 and data["valid"] is False and data["errors"] == 1
+    assert r.exit_code == 1 and data["valid"] is False and data["errors"] == 1 and data["engine"] == "rows"
     f = data["findings"][0]
     assert {k: f[k] for k in ("code", "severity", "file", "column", "record")} == {
         "code": "KZ301", "severity": "error", "file": "data/charges.csv", "column": "article", "record": "bokayev-maks-2016-174"}

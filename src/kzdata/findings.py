@@ -52,6 +52,7 @@ class Report:
     excepted: list[Finding] = field(default_factory=list)
     scope: str = ""   # e.g. "changes since origin/main" when only findings about a change are kept
     hidden: int = 0   # findings left out by that scope
+    engine: str = "rows"   # which engine ran: "rows", or "columnar" (kzdata.fast); the findings are the same
 
     @property
     def errors(self) -> list[Finding]:
@@ -73,5 +74,6 @@ class Report:
             "excepted": len(self.excepted),
             "scope": self.scope or "whole package",
             "hidden": self.hidden,
+            "engine": self.engine,
             "findings": [f.to_dict() for f in self.findings],
         }

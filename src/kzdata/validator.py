@@ -74,7 +74,7 @@ def _columnar(root: Path, today: dt.date, progress, strict: bool = False) -> Rep
     if result is None:
         return None
     ctx, findings = result
-    return finish(ctx, findings, Report(path=str(root)))
+    return finish(ctx, findings, Report(path=str(root), engine="columnar"))
 
 
 def check_context(ctx: Context, reference: bool = False, progress=None) -> Report:
