@@ -1,7 +1,7 @@
 """The columnar engine (kzdata.fast) reports exactly the findings of the row engine's reference
 implementation: on generated packages with planted errors of every check, on a package whose cells hold
-line breaks, and with the per-distinct-value shortcut forced on. Packages it cannot read exactly go to the
-row engine instead."""
+line breaks, with tables read in many small chunks and the person screens run over several ranges.
+Packages it cannot read exactly go to the row engine instead."""
 from __future__ import annotations
 
 import csv
