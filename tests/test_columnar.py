@@ -33,7 +33,9 @@ MORE = [("persons", "sources", "src-000001;src-000001"), ("persons", "sources", 
         ("persons", "notes", "write to ME@EXAMPLE.ORG"), ("events", "notes", "Abai Street, 12"),
         ("charges", "notes", "ИИН 900101300017"), ("persons", "distinct_from", "nobody-here"),
         ("sources", "url", "https://example.org/a?%75tm_source=x"), ("sources", "url", "https://example.org:99999/"),
-        ("sources", "archive_url", "https://example.org/a?x=1&FBCLID=2")]
+        ("sources", "archive_url", "https://example.org/a?x=1&FBCLID=2"), ("charges", "person", ""),
+        ("events", "case", ""), ("sentences", "person", "ghost-person"), ("charges", "case", "ghost-case"),
+        ("sentences", "case", "")]
 
 
 def plant(root, rnd: random.Random, n: int) -> list[tuple]:

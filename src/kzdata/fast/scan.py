@@ -1,8 +1,8 @@
 """Scanning one large table, chunk by chunk (frames.FileReader), so that no frame of the whole table is
 ever held:
 
-- the table-local checks (structure, values, privacy, text) run on the rows that their screens select in
-  each chunk, and their findings are final;
+- the table-local checks (values, privacy, text) run on the rows that their screens select in each chunk,
+  and their findings are final (the proof of reading leaves the structure check nothing to find);
 - the rows that may have a finding of a cross-table check (repeated keys, unknown references, odd or
   future dates, dates after their sources, retired ids) are noted by their number in the table;
 - the columns that the person screens compare (people.py) are kept in a compact frame: integer codes for
@@ -18,15 +18,13 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ..checks.chronology import DATE_COLUMNS
-from ..csvio import Table
+from ..checks.text import check_privacy, check_text
 from ..findings import Finding
 from ..package import Package
 from ..validator import run_checks
-from ..values import check_headers, check_values
-from ..checks.text import check_privacy, check_text
-from .frames import FileReader, NotProven
+from ..values import check_values
+from .frames import FileReader, NotProven, date_end, date_start
 from .people import CODE
-from .frames import date_end, date_start
 from .screens import (COMPACT, items, local_screen, name_keys, references, repeated_items, source_dates,
                       unknown)
 from .subset import rows_table, sub_context
@@ -106,10 +104,7 @@ def scan_table(env: Env, name: str) -> Scan:
         raise NotProven("composite key on a large table")
     key = pk[0] if pk and pk[0] in header else None
     reader = FileReader(pkg.root / rel, header, key, env.want_integrity)
-    scan = Scan(name, rel, reader)
-    structure = sub_context(pkg, {name: Table(name=name, path=rel, header=list(header),
-                                              index={c: i for i, c in enumerate(header)})}, env.today)
-    scan.findings += run_checks([("structure", check_headers)], structure)
+    scan = Scan(name, rel, reader)   # the proof (schema's header, one cell per column) leaves check_headers nothing
     local = local_screen(schema)
     late = _late_screen(env, name, schema, header, key)
     dates = [c for c in DATE_COLUMNS.get(name, []) if c in header]
@@ -187,11 +182,12 @@ class LateScreen:
     coded: list[tuple[str, str]] = field(default_factory=list)           # (column, "persons" or "cases")
     deferred: list[tuple[str, str, bool]] = field(default_factory=list)  # (column, target, is a list)
     dates: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)   # ["sources"] when check_source_dates reads this table
     name: str = ""
 
     def exprs(self) -> list[pl.Expr]:
         flags = self.flags + [pl.col("__odd"), pl.col("__future")]
-        multi = [pl.col(c).str.contains(";", literal=True) for c, _ in self.lists]
+        multi = [pl.col(c).str.contains(";", literal=True) for c in [c for c, _ in self.lists] + self.sources]
         return [pl.any_horizontal(flags).fill_null(True).alias("__late"),
                 (pl.any_horizontal(multi) if multi else pl.lit(False)).alias("__multi")]
 
@@ -205,7 +201,7 @@ class LateScreen:
             out.append(repeated_items(sub, col))
             if target is not None and target in env.ids and (col, target, True) not in self.deferred:
                 out.append(unknown(items(sub, col, True), env.ids[target]))
-        if any(c == "sources" for c, _ in self.lists):
+        if self.sources:
             out.append(source_dates(sub, self.name, env.published))
         return [multi.gather(pl.concat([o.cast(pl.Int64) for o in out]).unique().sort()).cast(pl.Int64)]
 
@@ -222,6 +218,7 @@ def _late_screen(env: Env, name: str, schema: dict, header: list[str], key: str 
     if name == "persons":
         screen.flags.append(pl.col("id") == "")
     if screen.dates and "sources" in header and env.published is not None:   # single-source cells
+        screen.sources = ["sources"]   # cells of several sources: list_rows
         pub = env.published
         latest = pl.col("sources").replace_strict(pub.get_column("id"), pub.get_column("pub"), default=None, return_dtype=pl.Int32)
         screen.flags.append((pl.max_horizontal([pl.col(f"{c}__s") for c in screen.dates]) > latest).fill_null(False))
