@@ -41,8 +41,8 @@ from ..release import has_integrity
 from ..validator import run_checks
 from ..values import check_headers
 from .frames import NotProven
-from .people import CODE, flag_persons
-from .scan import PERSON_TABLES, STREAMED, TABLE_CHECKS, Codes, Env, Scan, scan_table
+from .people import flag_persons
+from .scan import PERSON_TABLES, STREAMED, TABLE_CHECKS, Env, Scan, scan_table
 from .screens import COMPACT, local_screen, published, references, shared_names, unknown
 from .subset import rows_table, sub_context
 
@@ -113,9 +113,11 @@ def _scan_all(env: Env, stages: list[list[str]], steps: int, progress) -> dict[s
                 for name in stage:
                     if scans[name].ids is not None:
                         env.ids[name] = scans[name].ids
-                if stage and stage[0] == "persons":
-                    env.codes = {"persons": Codes(env.ids.get("persons", _NO_IDS), empty_is_null=True),
-                                 "cases": Codes(env.ids.get("cases", _NO_IDS), empty_is_null=False)}
+                for name, col in (("persons", "person"), ("cases", "case")):
+                    if name in stage:
+                        compact = scans[name].compact
+                        env.known[name] = (compact.get_column(col).drop_nulls().unique() if compact is not None
+                                           else pl.Series([], dtype=env.code))
     except NotProven:
         return None
     return scans
@@ -184,18 +186,18 @@ def _late_context(env: Env, scans: dict[str, Scan], names: list[str]):
     if orgs is not None and {"id", "banned_date"} <= set(orgs.index):
         compact["organisations"] = pl.DataFrame({"id": orgs.column("id"), "banned_date": orgs.column("banned_date")},
                                                 schema={"id": pl.String, "banned_date": pl.String})
-    who = [flag_persons(compact, pkg.reference, env.today)]
+    who = [flag_persons(compact, pkg.reference, env.today, env.code)]
     for name in ("persons",) + PERSON_TABLES:
         if name in compact:
             who.append(compact[name].get_column("person").gather(focus[name]))
-    who = pl.concat([w.cast(CODE) for w in who]).drop_nulls().unique().implode()
+    who = pl.concat(who).drop_nulls().unique().implode()
     chosen: dict[str, pl.Series] = {}
     for name in ("persons",) + PERSON_TABLES:
         if name in compact:
             chosen[name] = pl.concat([focus[name], compact[name].get_column("person").is_in(who).arg_true().cast(pl.Int64)])
     if "cases" in compact:  # the cases of the chosen rows (bans reads the case of each charge)
         used = pl.concat([compact[n].get_column("case").gather(chosen[n]) for n in PERSON_TABLES if n in chosen]
-                         or [pl.Series([], dtype=CODE)]).drop_nulls().unique().implode()
+                         or [pl.Series([], dtype=env.code)]).drop_nulls().unique().implode()
         chosen["cases"] = pl.concat([focus["cases"], compact["cases"].get_column("case").is_in(used).arg_true().cast(pl.Int64)])
     tables: dict[str, Table] = {}
     for name in names:

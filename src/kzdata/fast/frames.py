@@ -69,7 +69,8 @@ class FileReader:
             line, row = 2, 0
             for start, data in _whole_rows(f, body_start, size, sha):
                 df = parse(data, self.header)
-                prove(df, data)
+                breaks = data.count(b"\n")
+                prove(df, data, breaks)
                 if self.key is not None and len(df):
                     key = df.get_column(self.key)
                     if last_key is not None and key[0] < last_key:
@@ -77,11 +78,11 @@ class FileReader:
                     if len(df) > 1 and (key.slice(1) < key.slice(0, len(df) - 1)).any():
                         raise NotProven("rows not sorted by key")
                     last_key = key[-1]
-                df = df.with_columns(row_lines(df, data, line).alias("__line"))
+                df = df.with_columns(row_lines(df, data, line, breaks).alias("__line"))
                 chunk = Chunk(start, start + len(data), row, line, len(df))
                 self.chunks.append(chunk)
                 yield chunk, df
-                line += data.count(b"\n")
+                line += breaks
                 row += len(df)
                 del df, data
             self.rows = row
@@ -149,6 +150,8 @@ def _last_row_end(data: bytes) -> int:
     pos = data.rfind(b"\n")
     if pos < 0:
         return 0
+    if data.find(b'"', 0, pos) < 0:
+        return pos + 1
     quotes = data.count(b'"', 0, pos)
     while quotes % 2:
         prev = data.rfind(b"\n", 0, pos)
@@ -173,8 +176,9 @@ def parse(data: bytes, header: list[str]) -> pl.DataFrame:
     return df
 
 
-def prove(df: pl.DataFrame, data: bytes) -> None:
-    """`data` is exactly the minimal-quoting serialisation of the rows of df; raises NotProven."""
+def prove(df: pl.DataFrame, data: bytes, breaks: int) -> None:
+    """`data` (with `breaks` line breaks) is exactly the minimal-quoting serialisation of the rows of df;
+    raises NotProven."""
     if len(df.columns) < 2:
         raise NotProven("one-column table")  # csv.writer quotes a lone empty cell; not worth a special case
     if len(df) and sum(df.null_count().row(0)):
@@ -185,7 +189,7 @@ def prove(df: pl.DataFrame, data: bytes) -> None:
         # No quote: no cell can hold a comma, a quote or a line break (those need quotes). polars found
         # one cell per column on every row, and one row per line (a blank line would be a row too few),
         # so each line is its cells joined by commas: what csv.writer writes for them.
-        if data.count(b"\n") != len(df):
+        if breaks != len(df):
             raise NotProven("blank lines")
         return
     _prove_serialisation(df, data)
@@ -211,11 +215,11 @@ def _prove_serialisation(df: pl.DataFrame, data: bytes, offset: int = 0, step: i
         raise NotProven("not in canonical form")
 
 
-def row_lines(df: pl.DataFrame, data: bytes, first: int) -> pl.Series:
+def row_lines(df: pl.DataFrame, data: bytes, first: int, breaks: int | None = None) -> pl.Series:
     """Physical line on which each row starts, the first on line `first`; more when cells hold newlines."""
     n = len(df)
     base = pl.int_range(first, first + n, dtype=pl.Int64, eager=True)
-    if data.count(b"\n") == n:
+    if (data.count(b"\n") if breaks is None else breaks) == n:
         return base
     inner = df.select(pl.sum_horizontal(pl.col(c).str.count_matches("\n", literal=True) for c in df.columns)
                       .alias("nl")).get_column("nl").cast(pl.Int64)

@@ -1,6 +1,6 @@
 """Screens of a person's rows: the persons that may have a finding of the checks that compare several rows
 about one person (order, age, status, articles, bans). They work on the compact frames that the scans keep
-(kzdata.fast.scan): integer codes for persons and cases, integer day numbers for partial dates, and
+(kzdata.fast.scan): codes for persons and cases, integer day numbers for partial dates, and
 categorical columns for the facts compared. As with the other screens, each condition is implied by the
 check it serves, so a person with a finding is always selected; the check itself then decides.
 """
@@ -11,8 +11,6 @@ import polars as pl
 from ..checks.chronology import CUSTODY, DATE_COLUMNS, POST_CONVICTION, PRE_VERDICT, RELEASES, REVIEWS
 from ..checks.status import CUSTODY_EVENTS, PRISON, RELEASE_EVENTS, SUPPORT
 from .frames import date_start, day
-
-CODE = pl.UInt32  # a person or case: its position among the table's sorted ids, or a code given to an unknown id
 
 
 def _earliest(df: pl.DataFrame, by: list[str], prefix: str) -> pl.DataFrame:
@@ -32,28 +30,29 @@ def _ranges(df: pl.DataFrame, cond: pl.Expr, col: str, keep: list[str]) -> pl.Da
 PART_ROWS = 250_000  # rows of the person tables screened at a time: the joins below hold a few copies of them
 
 
-def flag_persons(fr: dict[str, pl.DataFrame], reference: dict | None, today) -> pl.Series:
+def flag_persons(fr: dict[str, pl.DataFrame], reference: dict | None, today, code: pl.DataType) -> pl.Series:
     """person_flags, over ranges of person codes in turn: every screen compares rows of one person (and
-    their cases), so a range holds all it needs, and only one range's joins are in memory at a time."""
+    their cases), so a range holds all it needs, and only one range's joins are in memory at a time.
+    `code` is the type of the person and case codes (scan.encode)."""
     ref = _reference_frame(reference)
     tables = [n for n in ("persons", "charges", "sentences", "events") if n in fr]
     rows = sum(len(fr[n]) for n in tables)
-    top = max([fr[n].get_column("person").max() or 0 for n in tables] or [0]) + 1
+    top = max([fr[n].get_column("person").to_physical().max() or 0 for n in tables] or [0]) + 1
     step = -(-top // max(1, -(-rows // PART_ROWS)))
     out = []
     for lo in range(0, top, step):
         part = dict(fr)
         for n in tables:
-            part[n] = fr[n].filter(pl.col("person").is_between(lo, lo + step - 1))
-        out.append(person_flags(part, ref, today))
+            part[n] = fr[n].filter(pl.col("person").to_physical().is_between(lo, lo + step - 1))
+        out.append(person_flags(part, ref, today, code))
         del part
-    return pl.concat(out).unique() if out else pl.Series([], dtype=CODE)
+    return pl.concat(out).unique() if out else pl.Series([], dtype=code)
 
 
-def person_flags(fr: dict[str, pl.DataFrame], ref: pl.DataFrame | None, today) -> pl.Series:
+def person_flags(fr: dict[str, pl.DataFrame], ref: pl.DataFrame | None, today, code: pl.DataType) -> pl.Series:
     """Codes of the persons (as in the person column, or of persons.id) that may have a finding of the
     person-local checks: order, age, status, articles and bans. `ref` is _reference_frame."""
-    empty = pl.DataFrame(schema={"person": CODE, "case": CODE, "s": pl.Int32, "e": pl.Int32})
+    empty = pl.DataFrame(schema={"person": code, "case": code, "s": pl.Int32, "e": pl.Int32})
     ev = fr.get("events")
     se = fr.get("sentences")
     ch = fr.get("charges")
@@ -104,8 +103,8 @@ def person_flags(fr: dict[str, pl.DataFrame], ref: pl.DataFrame | None, today) -
         flagged.extend(_ban_flags(c, fr, ref))
     if pe is not None:
         flagged.extend(_age_flags(pe, fr))
-        flagged.extend(_status_flags(pe, fr, today))
-    return pl.concat([f.cast(CODE) for f in flagged]).drop_nulls().unique() if flagged else pl.Series([], dtype=CODE)
+        flagged.extend(_status_flags(pe, fr, today, code))
+    return pl.concat(flagged).drop_nulls().unique() if flagged else pl.Series([], dtype=code)
 
 
 def _age_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame]) -> list[pl.Series]:
@@ -129,10 +128,10 @@ def _age_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame]) -> list[pl.Series]
 _DURATION = r"^P(?:([0-9]{1,4})Y)?(?:([0-9]{1,4})M)?(?:([0-9]{1,4})W)?(?:([0-9]{1,5})D)?$"
 
 
-def _status_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame], today) -> list[pl.Series]:
+def _status_flags(pe: pl.DataFrame, fr: dict[str, pl.DataFrame], today, code: pl.DataType) -> list[pl.Series]:
     ev, se = fr.get("events"), fr.get("sentences")
-    ev = ev if ev is not None else pl.DataFrame(schema={"person": CODE, "type": pl.Categorical, "date__s": pl.Int32, "date__e": pl.Int32})
-    se = se if se is not None else pl.DataFrame(schema={"person": CODE, "kind": pl.Categorical, "in_absentia": pl.Categorical,
+    ev = ev if ev is not None else pl.DataFrame(schema={"person": code, "type": pl.Categorical, "date__s": pl.Int32, "date__e": pl.Int32})
+    se = se if se is not None else pl.DataFrame(schema={"person": code, "kind": pl.Categorical, "in_absentia": pl.Categorical,
                                                         "term": pl.Categorical, "verdict_date__s": pl.Int32, "verdict_date__e": pl.Int32})
     st, when = pl.col("status"), pl.col("status_date__s")
     out = [pe.filter(pl.col("__odd")).get_column("person")]

@@ -5,14 +5,13 @@ ever held:
   and their findings are final (the proof of reading leaves the structure check nothing to find);
 - the rows that may have a finding of a cross-table check (repeated keys, unknown references, odd or
   future dates, dates after their sources, retired ids) are noted by their number in the table;
-- the columns that the person screens compare (people.py) are kept in a compact frame: integer codes for
-  persons and cases, day numbers for dates, categoricals for the rest;
+- the columns that the person screens compare (people.py) are kept in a compact frame: codes for persons
+  and cases (encode), day numbers for dates, categoricals for the rest;
 - for persons, a hash of every name key (check_duplicates).
 """
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -24,7 +23,6 @@ from ..package import Package
 from ..validator import run_checks
 from ..values import check_values
 from .frames import FileReader, NotProven, date_end, date_start
-from .people import CODE
 from .screens import (COMPACT, items, local_screen, name_keys, references, repeated_items, source_dates,
                       unknown)
 from .subset import rows_table, sub_context
@@ -34,36 +32,16 @@ STREAMED = ("persons", "cases", "charges", "sentences", "events")  # the large t
 PERSON_TABLES = ("charges", "sentences", "events")
 
 
-class Codes:
-    """Integer codes for the ids of persons or of cases: an id's position among the table's sorted distinct
-    ids. A value that is not an id there (an unknown reference, or an empty case) gets a code after
-    those, the same in every table; with empty_is_null an empty value has no code (the row engine relates
-    no row to an empty person)."""
-
-    def __init__(self, ids: pl.Series, empty_is_null: bool):
-        self.ids = ids
-        self.empty_is_null = empty_is_null
-        self._extra: dict[str, int] = {}
-        self._lock = threading.Lock()
-
-    def encode(self, col: pl.Series) -> pl.Series:
-        n = len(self.ids)
-        if n:   # a binary search: no table of the ids to build for each chunk
-            pos = self.ids.search_sorted(col, side="left")
-            code = pl.select(pl.when(self.ids.gather(pos.clip(0, n - 1)) == col).then(pos).cast(CODE)).to_series()
-        else:
-            code = pl.Series([None] * len(col), dtype=CODE)
-        miss = col.filter(code.is_null())
-        if self.empty_is_null:
-            miss = miss.filter(miss != "")
-        if len(miss):
-            values = miss.unique().to_list()
-            with self._lock:
-                for v in values:
-                    self._extra.setdefault(v, n + len(self._extra))
-                mapping = {v: self._extra[v] for v in values}
-            code = code.fill_null(col.replace_strict(mapping, default=None, return_dtype=CODE))
-        return code.rename(col.name)
+def encode(col: pl.Series, code: pl.DataType, empty_is_null: bool) -> pl.Series:
+    """Person or case references as codes: a categorical whose categories (one set per run, Env.code)
+    every table shares, so that the same id has the same code everywhere and the person screens join on
+    integers. An id that is not in the table it names gets a code of its own like any other. With
+    empty_is_null an empty value has no code (the row engine relates no row to an empty person); an empty
+    case is a value like any other (it matches other empty cases, as in the row engine)."""
+    out = col.cast(code)
+    if empty_is_null:
+        out = pl.select(pl.when(col != "").then(out)).to_series()
+    return out.rename(col.name)
 
 
 @dataclass
@@ -75,7 +53,9 @@ class Env:
     want_integrity: bool
     keep_ids: set[str]                                   # tables whose ids others refer to
     ids: dict[str, pl.Series] = field(default_factory=dict)   # table -> sorted distinct non-empty ids
-    codes: dict[str, Codes] = field(default_factory=dict)     # "persons", "cases"
+    # the codes of persons and cases (encode), and the codes of the ids each holds
+    code: pl.DataType = field(default_factory=lambda: pl.Categorical(pl.Categories.random()))
+    known: dict[str, pl.Series] = field(default_factory=dict)
     retired: dict[str, pl.Series] = field(default_factory=dict)
     published: pl.DataFrame | None = None
 
@@ -131,11 +111,12 @@ def scan_table(env: Env, name: str) -> Scan:
             if last_key is not None and last_key != "" and k[0] == last_key:   # the same key across two chunks
                 rows.append(pl.Series([-1, 0], dtype=pl.Int64))
             last_key = k[-1]
-        codes = []   # person and case references as codes: an unknown one has a code past the table's ids
+        codes = []   # person and case references as codes; a reference to no id is a code that table does not hold
         for col, table in late.coded:
-            code = env.codes[table].encode(d.get_column(col))
+            raw = d.get_column(col)
+            code = encode(raw, env.code, empty_is_null=col == "person")
             codes.append(code)
-            rows.append(((code >= len(env.codes[table].ids)) & (d.get_column(col) != "")).arg_true().cast(pl.Int64))
+            rows.append(((raw != "") & ~code.is_in(env.known[table].implode())).arg_true().cast(pl.Int64))
         rows += late.list_rows(d, env)
         for col, target, is_list in late.deferred:   # the target's ids are not all known yet
             scan.deferred.append((target, items(d, col, is_list).with_columns(pl.col("row") + chunk.row)))
@@ -153,7 +134,7 @@ def scan_table(env: Env, name: str) -> Scan:
         all_ids = pl.concat(own_ids)
         scan.ids = all_ids.filter(all_ids != "").unique().sort()
         if name in ("persons", "cases") and scan.compact is not None:   # each row's own code; none for an empty id
-            own = Codes(scan.ids, empty_is_null=True).encode(all_ids).rename("person" if name == "persons" else "case")
+            own = encode(all_ids.rename("person" if name == "persons" else "case"), env.code, empty_is_null=True)
             scan.compact = scan.compact.with_columns(own)
     return scan
 
@@ -209,8 +190,9 @@ class LateScreen:
 def _late_screen(env: Env, name: str, schema: dict, header: list[str], key: str | None) -> LateScreen:
     pkg = env.pkg
     screen = LateScreen(dates=[c for c in DATE_COLUMNS.get(name, []) if c in header], name=name)
-    if key is not None:
-        screen.flags.append((pl.col(key) != "") & pl.col(key).is_duplicated())
+    if key is not None:   # the rows are in key order (proved), so a repeated key is next to itself
+        k = pl.col(key)
+        screen.flags.append((k != "") & ((k == k.shift(1)) | (k == k.shift(-1))).fill_null(False))
     if "id" in header and name in env.retired:
         screen.flags.append(pl.col("id").is_in(env.retired[name].implode()))
     if name in PERSON_TABLES:   # rows that no person relates: always seen whole
