@@ -3,7 +3,8 @@ and within the memory of `frictionless validate`.
 
 How it works (docs/performance.md has the measurements):
 1. The small tables (sources, organisations, exceptions, retired ids) are read by the row engine's own
-   reader and go to the checks whole.
+   reader; the screens of step 3 pick the rows for their table-local checks, and they go whole to the
+   cross-table checks.
 2. Each large table is read in chunks of whole rows, and each chunk is proved identical to what the row
    engine would read (frames.py). A file that is not in canonical form, or any other surprise, makes the
    engine give up and the row engine run instead, so the findings never depend on the engine.
@@ -11,7 +12,7 @@ How it works (docs/performance.md has the measurements):
    privacy rule, and the row engine's own checks run on just those rows. Other screens note the rows
    that may have a finding of a cross-table check. Only a compact frame of the columns that the person
    screens compare is kept (scan.py); persons are scanned first, then cases, so that the other tables
-   can code their person and case references as integers.
+   can code their person and case references with the same codes.
 4. Across tables, the person screens (people.py) select the persons that may have a finding of the
    order, age, status, article and ban checks. The noted rows and every row of the selected persons,
    with their cases, are read again from their chunks and form one small row-engine context, on which
@@ -50,7 +51,6 @@ LATE_CHECKS = [("keys", check_keys), ("retired", check_retired), ("duplicates", 
                ("articles", check_articles), ("future", check_future), ("age", check_age), ("order", check_order),
                ("source-dates", check_source_dates), ("bans", check_bans), ("status", check_status),
                ("canonical", check_canonical)]
-WORKERS = 1  # polars parallelises each step itself: a second table at a time gained no time and held more memory
 # The columns this engine relates tables by; a package without them goes to the row engine.
 NEEDS = {"persons": ["id"], "cases": ["id"], "charges": ["person", "case"], "sentences": ["person", "case"],
          "events": ["person", "case"]}
@@ -70,14 +70,14 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
         if not all(c in header for c in NEEDS[name] + COMPACT[name]):
             return None
     env = _env(pkg, today)
-    # persons and cases first: the other tables code their references with the ids found there
-    stages = [[n for n in ("persons", "cases") if n in big],
-              sorted((n for n in PERSON_TABLES if n in big), key=lambda n: -_size(root / pkg.files[n]))]
+    # One table at a time (polars parallelises each step itself: two tables at a time gained no time and
+    # held more memory), persons and cases first: the other tables code their references to them.
+    order = [n for n in ("persons", "cases") if n in big] + [n for n in PERSON_TABLES if n in big]
     steps = len(big) + 2
     with ThreadPoolExecutor(max_workers=1) as side:
         reference = [side.submit(check) for check in later]
         try:
-            scans = _scan_all(env, stages, steps, progress)
+            scans = _scan_all(env, order, steps, progress)
         finally:
             for r in reference:
                 r.result()
@@ -86,7 +86,7 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     rows_total = sum(scan.reader.rows for scan in scans.values())
     if progress is not None:
         progress(steps - 1, steps, "cross-table checks", rows_total)
-    findings = [f for n in big for f in scans[n].findings]  # the same order whatever the workers' timing
+    findings = [f for n in big for f in scans[n].findings]
     findings += _small_tables(pkg, today)
     try:
         ctx = _late_context(env, scans, names=[n for n in TABLES if n in pkg.schemas])
@@ -98,39 +98,27 @@ def run_fast(root: str | Path, today: dt.date, progress=None):
     return ctx, findings
 
 
-def _scan_all(env: Env, stages: list[list[str]], steps: int, progress) -> dict[str, Scan] | None:
+def _scan_all(env: Env, order: list[str], steps: int, progress) -> dict[str, Scan] | None:
     """Every large table scanned, or None when one is outside what this engine reads exactly."""
     scans: dict[str, Scan] = {}
     rows_total = 0
     try:
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            for stage in stages:
-                for name, scan in zip(stage, pool.map(lambda n: scan_table(env, n), stage)):
-                    scans[name] = scan
-                    rows_total += scan.reader.rows
-                    if progress is not None:
-                        progress(len(scans), steps, f"read {name}", rows_total)
-                for name in stage:
-                    if scans[name].ids is not None:
-                        env.ids[name] = scans[name].ids
-                for name, col in (("persons", "person"), ("cases", "case")):
-                    if name in stage:
-                        compact = scans[name].compact
-                        env.known[name] = (compact.get_column(col).drop_nulls().unique() if compact is not None
-                                           else pl.Series([], dtype=env.code))
+        for name in order:
+            scan = scans[name] = scan_table(env, name)
+            if scan.ids is not None:
+                env.ids[name] = scan.ids
+            if name in ("persons", "cases"):
+                col = scan.compact.get_column(name[:-1]) if scan.compact is not None else pl.Series([], dtype=env.code)
+                env.known[name] = col.drop_nulls().unique()
+            rows_total += scan.reader.rows
+            if progress is not None:
+                progress(len(scans), steps, f"read {name}", rows_total)
     except NotProven:
         return None
     return scans
 
 
 _NO_IDS = pl.Series([], dtype=pl.String)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _small_tables(pkg, today: dt.date) -> list:
