@@ -36,7 +36,7 @@ def _progress():
 
 # polars allocates with jemalloc, which by default gives each of several arenas its own freed pages and keeps
 # them for ten seconds. A validation run frees chunk after chunk as fast as it allocates, so it asks for one
-# arena and a short decay: the same speed, and about 40 MB less peak memory on the 100,000-person benchmark
+# arena and a short decay: the same speed, and about 50 MB less peak memory on the 100,000-person benchmark
 # (docs/performance.md). It only takes effect before polars is loaded, and never overrides the user's own.
 JEMALLOC = "narenas:1,dirty_decay_ms:300,muzzy_decay_ms:0"
 
