@@ -43,7 +43,7 @@ from ..validator import run_checks
 from ..values import check_headers
 from .frames import NotProven
 from .people import flag_persons
-from .scan import PERSON_TABLES, STREAMED, TABLE_CHECKS, Env, Scan, scan_table
+from .scan import CODED, PERSON_TABLES, STREAMED, TABLE_CHECKS, Env, Scan, scan_table
 from .screens import COMPACT, local_screen, published, references, shared_names, unknown
 from .subset import rows_table, sub_context
 
@@ -107,8 +107,8 @@ def _scan_all(env: Env, order: list[str], steps: int, progress) -> dict[str, Sca
             scan = scans[name] = scan_table(env, name)
             if scan.ids is not None:
                 env.ids[name] = scan.ids
-            if name in ("persons", "cases"):
-                col = scan.compact.get_column(name[:-1]) if scan.compact is not None else pl.Series([], dtype=env.code)
+            if name in CODED:
+                col = scan.compact.get_column(CODED[name]) if scan.compact is not None else pl.Series([], dtype=env.code)
                 env.known[name] = col.drop_nulls().unique()
             rows_total += scan.reader.rows
             if progress is not None:
@@ -142,7 +142,7 @@ def _small_tables(pkg, today: dt.date) -> list:
 def _env(pkg, today: dt.date) -> Env:
     """What the scans share: ids of the small tables, retired ids, publication dates of the sources."""
     targets = {t for name, schema in pkg.schemas.items() for _, t, _ in references(schema, name) if t}
-    env = Env(pkg, today, has_integrity(pkg.descriptor), keep_ids=targets | {"persons", "cases"})
+    env = Env(pkg, today, has_integrity(pkg.descriptor), keep_ids=targets | set(CODED))
     for name, table in pkg.tables.items():
         ids = pl.Series(table.column("id"), dtype=pl.String) if "id" in table.index else _NO_IDS
         env.ids[name] = ids.filter(ids != "").unique().sort()

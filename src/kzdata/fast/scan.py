@@ -30,6 +30,7 @@ from .subset import rows_table, sub_context
 TABLE_CHECKS = [("values", check_values), ("privacy", check_privacy), ("text", check_text)]
 STREAMED = ("persons", "cases", "charges", "sentences", "events")  # the large tables, in the order they can be scanned
 PERSON_TABLES = ("charges", "sentences", "events")
+CODED = {"persons": "person", "cases": "case"}   # the tables whose ids are coded, and the column of the codes
 
 
 def encode(col: pl.Series, code: pl.DataType, empty_is_null: bool) -> pl.Series:
@@ -87,7 +88,7 @@ def scan_table(env: Env, name: str) -> Scan:
     scan = Scan(name, rel, reader)   # the proof (schema's header, one cell per column) leaves check_headers nothing
     local = local_screen(schema)
     late = _late_screen(env, name, schema, header, key)
-    dates = [c for c in DATE_COLUMNS.get(name, []) if c in header]
+    dates = late.dates
     compact = ([pl.col(f"{c}__s") for c in dates] + [pl.col(f"{c}__e") for c in dates]
                + ([pl.col("__odd")] if name == "persons" else [])
                + [pl.col(c).cast(pl.Categorical) for c in COMPACT.get(name, []) if c in header])
@@ -123,9 +124,8 @@ def scan_table(env: Env, name: str) -> Scan:
         scan.focus.append(pl.concat(rows) + chunk.row)
         # what the person screens compare
         parts.append(d.select(compact).hstack(codes))
-        if name in ("persons", "cases") or name in env.keep_ids:
-            if "id" in header:
-                own_ids.append(d.get_column("id"))
+        if name in env.keep_ids and "id" in header:   # keep_ids holds persons and cases too
+            own_ids.append(d.get_column("id"))
         if name == "persons":
             scan.names.append(name_keys(d, chunk.row))
         del d
@@ -133,8 +133,8 @@ def scan_table(env: Env, name: str) -> Scan:
     if own_ids:
         all_ids = pl.concat(own_ids)
         scan.ids = all_ids.filter(all_ids != "").unique().sort()
-        if name in ("persons", "cases") and scan.compact is not None:   # each row's own code; none for an empty id
-            own = encode(all_ids.rename("person" if name == "persons" else "case"), env.code, empty_is_null=True)
+        if name in CODED and scan.compact is not None:   # each row's own code; none for an empty id
+            own = encode(all_ids.rename(CODED[name]), env.code, empty_is_null=True)
             scan.compact = scan.compact.with_columns(own)
     return scan
 
@@ -211,7 +211,7 @@ def _late_screen(env: Env, name: str, schema: dict, header: list[str], key: str 
             screen.lists.append((col, target if target in pkg.schemas else None))
         if target is None or target not in pkg.schemas:
             continue   # check_keys tests nothing more
-        if not is_list and name in PERSON_TABLES and (col, target) in (("person", "persons"), ("case", "cases")):
+        if not is_list and name in PERSON_TABLES and CODED.get(target) == col:
             screen.coded.append((col, target))
         elif target not in env.ids:
             screen.deferred.append((col, target, is_list))
@@ -221,7 +221,7 @@ def _late_screen(env: Env, name: str, schema: dict, header: list[str], key: str 
         else:
             screen.flags.append((pl.col(col) != "") & ~pl.col(col).is_in(env.ids[target].implode()))
     if name in PERSON_TABLES:
-        for col, table in (("person", "persons"), ("case", "cases")):
+        for table, col in CODED.items():
             if (col, table) not in screen.coded:
                 screen.coded.append((col, table))
     return screen
