@@ -15,7 +15,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import kzdata  # noqa: E402
 from kzdata.catalogue import CODES  # noqa: E402
-from kzdata.code_examples import EXAMPLES  # noqa: E402
 from kzdata.stats import compute, render_text  # noqa: E402
 
 
@@ -27,12 +26,12 @@ def codes_table() -> str:
 
 def codes_page() -> str:
     out = ["# Finding codes", "",
-           "Generated from `src/kzdata/catalogue.py` and `src/kzdata/code_examples.py` by `python scripts/update_readme.py`;",
+           "Generated from `src/kzdata/catalogue.py` by `python scripts/update_readme.py`;",
            "do not edit by hand. Codes are stable: a code is never reused for a different problem. Errors fail",
            "`kzdata validate`; warnings fail it only with `--strict` (as CI runs it) unless a reviewed exception in",
            "`data/exceptions.csv` accepts them. Errors can never be accepted.", ""]
     for code, c in CODES.items():
-        out += [f"## {code}: {c.title}", "", f"- **Severity:** {c.severity}", f"- **Example:** {EXAMPLES[code]}",
+        out += [f"## {code}: {c.title}", "", f"- **Severity:** {c.severity}", f"- **Example:** {c.example}", f"- **Reported by:** the `{c.check}` check",
                 f"- **How to fix it:** {c.hint}", ""]
     return "\n".join(out)
 

@@ -1,5 +1,4 @@
-"""The columnar engine (kzdata.fast) reports exactly the findings of the row engine's reference
-implementation: on generated packages with planted errors of every check, on a package whose cells hold
+"""The columnar engine (kzdata.engines.columnar) reports exactly the findings of the row engine: on generated packages with planted errors of every check, on a package whose cells hold
 line breaks, with tables read in many small chunks and the person screens run over several ranges.
 Packages it cannot read exactly go to the row engine instead."""
 from __future__ import annotations
@@ -12,11 +11,12 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_fast_path import PLANTS, generate
+from test_engines import PLANTS, generate
 
 import kzdata
-from kzdata.fast import frames, people, screens
-from kzdata.fast.frames import NotProven, _prove_serialisation
+from kzdata.engines import columnar
+from kzdata.engines.columnar import frames
+from kzdata.engines.columnar.frames import NotProven, _prove_serialisation
 
 pl = pytest.importorskip("polars")
 TODAY = dt.date(2026, 11, 22)
@@ -67,12 +67,12 @@ def test_columnar_and_reference_findings_are_identical(tmp_path, seed, monkeypat
     if seed % 2:   # many chunks: repeated keys, multi-line cells and persons fall across chunk boundaries
         monkeypatch.setattr(frames, "CHUNK_BYTES", [300, 1000, 3000, 10000, 40000][seed % 5])
     if seed % 3 == 0:   # the person screens over several ranges of person codes
-        monkeypatch.setattr(people, "PART_ROWS", 200)
+        monkeypatch.setattr(columnar, "PART_ROWS", 200)
     root = tmp_path / "pkg"
     generate.generate(root, persons=150, seed=seed)
     planted = plant(root, random.Random(seed), 14)
     fast = kzdata.validate(root, today=TODAY, engine="columnar")   # raises if it could not read the package
-    ref = kzdata.validate(root, today=TODAY, reference=True)
+    ref = kzdata.validate(root, today=TODAY, engine="rows")
     assert fast.findings, planted
     assert fast.findings == ref.findings, planted
     assert fast.excepted == ref.excepted
@@ -106,14 +106,23 @@ def test_an_error_deep_in_a_table_is_found_on_its_line_after_multi_line_cells(tm
 
 
 def assert_left_to_the_row_engine(root, codes: list[str] | None = None) -> None:
-    """The columnar engine refuses the package; auto runs the row engine, whose findings (codes, when
-    given) are those of the reference implementation."""
-    with pytest.raises(ValueError):
+    """The columnar engine refuses the package, saying why; auto runs the row engine (codes, when given, are
+    its findings), and its report says that the columnar engine declined."""
+    from kzdata.validator import EngineError
+
+    with pytest.raises(EngineError, match="cannot read this package exactly: data/"):
         kzdata.validate(root, today=TODAY, engine="columnar")
     if codes is not None:
-        auto = kzdata.validate(root, today=TODAY, engine="auto")
+        from kzdata import validator
+
+        old, validator.COLUMNAR_MIN_BYTES = validator.COLUMNAR_MIN_BYTES, 1
+        try:
+            auto = kzdata.validate(root, today=TODAY, engine="auto")
+        finally:
+            validator.COLUMNAR_MIN_BYTES = old
         assert auto.engine == "rows" and [f.code for f in auto.findings] == codes
-        assert auto.findings == kzdata.validate(root, today=TODAY, reference=True).findings
+        assert auto.engine_reason.startswith("rows: the columnar engine declined (data/"), auto.engine_reason
+        assert auto.findings == kzdata.validate(root, today=TODAY, engine="rows").findings
 
 
 def test_a_package_not_in_canonical_form_goes_to_the_row_engine(tmp_path):
@@ -207,9 +216,10 @@ name = st.text(alphabet=st.sampled_from(list("AaBbKkHhSsZzYyJj -–'’.") + lis
 @settings(max_examples=300, deadline=None)
 @given(st.lists(name, min_size=1, max_size=6))
 def test_name_keys_match_the_row_engine(names):
-    from kzdata.checks.duplicates import name_key
+    from kzdata.checks.duplicates import _name_keys
+    from kzdata.names import name_key
 
     df = pl.DataFrame({"row": list(range(len(names))), "name": names}, schema={"row": pl.Int64, "name": pl.String})
-    got = {(r, k) for r, k in screens._name_keys(df.filter(pl.col("name") != "")).iter_rows()}
+    got = {(r, k) for r, k in _name_keys(df.filter(pl.col("name") != "")).iter_rows()}
     want = {(r, "|".join(k)) for r, n in enumerate(names) if n for k in [name_key(n)] if len(k) >= 2}
     assert got == want

@@ -79,7 +79,7 @@ def test_list_item_check_agrees_with_the_schema_pattern(items):
     """kzdata checks list cells item by item; frictionless uses the field's pattern. They must agree."""
     import re
 
-    from kzdata.values import _field_checker
+    from kzdata.checks.values import field_checker as _field_checker
 
     field = next(f for f in ROLES["fields"] if f["name"] == "roles")
     value = ";".join(items)

@@ -10,6 +10,10 @@ __version__ = "1.0.0"
 __all__ = ["validate", "load", "Report", "Finding", "Dataset", "InvalidPackage"]
 
 
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
+
+
 def __getattr__(name):  # keep `import kzdata` light: heavy modules load on first use
     if name == "validate":
         from .validator import validate

@@ -1,103 +1,121 @@
 """What changed since a git revision, for `kzdata validate --changed-since REF` (the pull-request view).
 
-The whole package is always validated; this module only decides which findings concern the change:
-- findings on rows added or changed since REF (rows are matched by id, or by primary key);
-- findings about a whole file (no row) in a file that changed, and findings about the package itself;
-- findings caused by a removal: a reference, on any row, to an id that existed at REF and is gone now,
-  and reviewed exceptions that no longer match because their record changed or went away.
+The whole package is always validated, by either engine; this module only decides which findings concern
+the change. A finding concerns it when any of its locations (its own row, or a related row) is:
+- a row added or changed since REF (rows are matched by primary key);
+- a whole file (no row) that changed, or the package itself (descriptor, schemas);
+and also when it is caused by a removal: a reference, on any row, to an id that existed at REF and is gone
+now, and a reviewed exception that no longer matches because its record changed or went away.
 
 Old versions are read with `git show REF:path` from the repository's own object store: no network.
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .context import Context
 from .csvio import read_table
-from .findings import Finding
+from .findings import Finding, Location, Report
+from .gitio import GitError, file_at, is_revision, repo_prefix
+from .package import DESCRIPTOR, load_package
+from .schema import primary_key, row_key
 
-
-class GitError(RuntimeError):
-    """git is missing, the path is not in a repository, or the revision is unknown."""
+__all__ = ["ChangeSet", "GitError", "changes_since", "concerns_change", "scope_to"]
 
 
 @dataclass
 class ChangeSet:
     ref: str
+    root: Path
     changed: dict[str, set[str]] = field(default_factory=dict)  # table -> keys of added or changed rows
     removed: dict[str, set[str]] = field(default_factory=dict)  # table -> keys gone since ref
     files: set[str] = field(default_factory=set)                # files whose bytes differ
+    keys: dict[str, list[str]] = field(default_factory=dict)    # table -> its primary key columns
+    paths: dict[str, str] = field(default_factory=dict)         # table -> its file
+    _cells: dict[str, dict[str, dict]] = field(default_factory=dict)
+
+    def cell(self, table: str, record: str, column: str) -> str:
+        """The current value of a cell (its table is read when first asked for)."""
+        if table not in self._cells:
+            rows: dict[str, dict] = {}
+            rel = self.paths.get(table)
+            data = _read(self.root, rel) if rel else None
+            if data is not None:
+                t, _ = read_table(table, rel, data)
+                for _, rec in t.records():
+                    rows.setdefault(rec.get("id", ""), rec)
+            self._cells[table] = rows
+        return (self._cells[table].get(record) or {}).get(column, "")
 
 
-def run_git(root: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    """Run git in `root` (bytes output); GitError when git cannot be run at all."""
+def _read(root: Path, rel: str) -> bytes | None:
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=timeout)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise GitError(f"cannot run git: {exc}") from None
+        return (root / rel).read_bytes()
+    except OSError:
+        return None
 
 
-def is_revision(root: Path, ref: str) -> bool:
-    return run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode == 0
-
-
-def repo_prefix(root: Path) -> str:
-    """Path of `root` inside its git repository ('' at the top), for `git show REF:path`."""
-    proc = run_git(root, "rev-parse", "--show-prefix")
-    return proc.stdout.decode().strip() if proc.returncode == 0 else ""
-
-
-def file_at(root: Path, prefix: str, ref: str, rel: str) -> bytes | None:
-    """The bytes of `rel` (relative to the package root) at revision `ref`, or None where it did not exist."""
-    proc = run_git(root, "show", f"{ref}:{prefix}{rel}")
-    return proc.stdout if proc.returncode == 0 else None
-
-
-def _key(name: str, rec: dict, pk: list[str]) -> str:
-    return "/".join(rec.get(k, "") for k in pk)
-
-
-def changes_since(ctx: Context, ref: str) -> ChangeSet:
-    root = ctx.pkg.root
+def changes_since(root: str | Path, ref: str) -> ChangeSet:
+    root = Path(root)
     if not is_revision(root, ref):
         raise GitError(f"{ref!r} is not a known git revision in {root}")
     prefix = repo_prefix(root)
-    cs = ChangeSet(ref=ref)
-    for rel, data in ctx.pkg.raw.items():
-        if file_at(root, prefix, ref, rel) != data:
+    cs = ChangeSet(ref=ref, root=root)
+    pkg = load_package(root, read_tables=False, defer=[])   # locate the files; nothing is checked here
+    files = {DESCRIPTOR, *pkg.raw, *pkg.files.values()}
+    for rel in sorted(files):
+        if _read(root, rel) != file_at(root, prefix, ref, rel):
             cs.files.add(rel)
-    for name, table in ctx.pkg.tables.items():
-        pk = ctx.pkg.schemas[name].get("primaryKey") or ["id"]
-        pk = [pk] if isinstance(pk, str) else pk
-        new = {_key(name, r.rec, pk): r.rec for r in ctx.table(name)}
-        old_data = file_at(root, prefix, ref, table.path)
+    for name, rel in pkg.files.items():
+        cs.paths[name] = rel
+        if rel not in cs.files:   # the same bytes: the same rows
+            cs.keys[name] = primary_key(pkg.schemas[name])
+            cs.changed[name], cs.removed[name] = set(), set()
+            continue
+        table_now, _ = read_table(name, rel, _read(root, rel) or b"")
+        pk = cs.keys[name] = primary_key(pkg.schemas[name], table_now.header or None)
+        new = {row_key(rec, pk): rec for _, rec in table_now.records()}
+        old_data = file_at(root, prefix, ref, rel)
         old: dict[str, dict] = {}
         if old_data is not None:
-            old_table, _ = read_table(name, table.path, old_data)
-            old = {_key(name, rec, pk): rec for _, rec in old_table.records()}
+            old_table, _ = read_table(name, rel, old_data)
+            old = {row_key(rec, pk): rec for _, rec in old_table.records()}
         cs.changed[name] = {k for k, rec in new.items() if old.get(k) != rec}
         cs.removed[name] = set(old) - set(new)
     return cs
 
 
-def concerns_change(f: Finding, ctx: Context, cs: ChangeSet) -> bool:
-    if not f.file or f.file == "datapackage.json" or f.file.startswith("schemas/"):
+def _row_changed(loc: Location, cs: ChangeSet) -> bool:
+    keys = cs.changed.get(loc.table, set())
+    if cs.keys.get(loc.table, ["id"]) == ["id"]:
+        return loc.record in keys
+    return any(k.endswith(loc.record) for k in keys)
+
+
+def _concerns(loc: Location, cs: ChangeSet) -> bool:
+    if not loc.file or loc.file == DESCRIPTOR or loc.file.startswith("schemas/"):
         return True  # the package as a whole
-    if not f.table or not f.record:
-        return f.file in cs.files  # a whole file (encoding, header, canonical form) or a row without id
-    if f.code == "KZ901":
+    if not loc.table or not loc.record:
+        return loc.file in cs.files  # a whole file (encoding, header, canonical form) or a row without id
+    return _row_changed(loc, cs)
+
+
+def concerns_change(f: Finding, cs: ChangeSet) -> bool:
+    if f.code == "KZ901" and f.record:
         key = f.record
         return any(key in ids or any(k.endswith("/" + key) for k in ids) for ids in (*cs.changed.values(), *cs.removed.values()))
-    pk = ctx.pkg.schemas.get(f.table, {}).get("primaryKey") or ["id"]
-    if pk == ["id"] or pk == "id":
-        if f.record in cs.changed.get(f.table, set()):
-            return True
-    elif any(k.endswith(f.record) for k in cs.changed.get(f.table, set())):
+    if any(_concerns(loc, cs) for loc in f.locations):
         return True
-    if f.code == "KZ202" and f.column:
-        row = ctx.by_id.get(f.table, {}).get(f.record)
+    if f.code == "KZ202" and f.column and f.table and f.record:
         gone = set().union(*cs.removed.values()) if cs.removed else set()
-        return row is not None and any(item in gone for item in row.rec.get(f.column, "").split(";"))
+        return bool(gone) and any(item in gone for item in cs.cell(f.table, f.record, f.column).split(";"))
     return False
+
+
+def scope_to(report: Report, cs: ChangeSet) -> Report:
+    """Keep only the findings that concern the change; count the others as hidden."""
+    before = len(report.findings)
+    report.findings = [f for f in report.findings if concerns_change(f, cs)]
+    report.hidden = before - len(report.findings)
+    report.scope = f"changes since {cs.ref}"
+    return report

@@ -6,13 +6,49 @@ from pathlib import Path
 
 import click
 
+from .diff import RENDERER_BY_NAME as DIFF_RENDERER_BY_NAME
+from .export import FORMATS as EXPORT_FORMATS
+from .reporters import REPORTER_BY_NAME
+from .stats import RENDERER_BY_NAME as STATS_RENDERER_BY_NAME
+from .validator import ENGINES
 
-def _find_root(start: Path) -> Path:
+
+def find_root(start: Path) -> Path:
     """The nearest directory at or above `start` holding datapackage.json (else `start`)."""
     for d in [start, *start.parents]:
         if (d / "datapackage.json").is_file():
             return d
     return start
+
+
+class PackagePath(click.Path):
+    """A package directory: PATH as given, or the repository around the current directory. With
+    need_descriptor, the directory must hold datapackage.json."""
+
+    name = "path"
+
+    def __init__(self, need_descriptor: bool = False):
+        super().__init__(file_okay=False, path_type=Path)
+        self.need_descriptor = need_descriptor
+
+    def convert(self, value, param, ctx):
+        root = super().convert(value, param, ctx)
+        if not root.is_dir():
+            self.fail(f"{root} is not a directory", param, ctx)
+        if self.need_descriptor and not (root / "datapackage.json").is_file():
+            self.fail(f"{root} has no datapackage.json", param, ctx)
+        return root
+
+
+def package_argument(need_descriptor: bool = False):
+    """The PATH argument every command that reads a package takes (default: the repository around the
+    current directory)."""
+    return click.argument("path", required=False, default=lambda: str(find_root(Path.cwd())),
+                          type=PackagePath(need_descriptor))
+
+
+def format_option(renderers: dict, default: str = "text", help: str = "How to print the result."):
+    return click.option("--format", "fmt", type=click.Choice(list(renderers)), default=default, show_default=True, help=help)
 
 
 def _on_terminal() -> bool:
@@ -54,76 +90,71 @@ def main() -> None:
     """kzdata: validate and use the dataset of political prosecutions in Kazakhstan."""
 
 
+def _refuse_invalid(command: str, exc) -> None:
+    from .reporters import render_text
+
+    click.echo(render_text(exc.report), nl=False, err=True)
+    what = {"stats": "no figures are given", "export": "nothing was exported"}.get(command, "nothing was done")
+    click.echo(f"kzdata {command}: the package has errors, so {what}; fix them first.", err=True)
+    sys.exit(1)
+
+
 @main.command()
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="How to print the findings (github = workflow annotations).")
+@package_argument()
+@format_option(REPORTER_BY_NAME, help="How to print the findings (github = workflow annotations).")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
 @click.option("--changed-since", "changed_since", metavar="REF",
               help="Check everything, but report only findings about rows added, changed or removed since git REF.")
-@click.option("--engine", type=click.Choice(["auto", "rows", "columnar"]), default="auto", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="rows: the row engine; columnar: the polars engine (fails on a package it cannot read exactly); "
                    "auto: columnar for large packages in canonical form. Both give the same findings.")
-def validate(path: Path | None, fmt: str, strict: bool, changed_since: str | None, engine: str) -> None:
+def validate(path: Path, fmt: str, strict: bool, changed_since: str | None, engine: str) -> None:
     """Check the data package at PATH (default: the repository around the current directory).
 
     Exit status: 0 when there are no errors (no findings at all with --strict), 1 when there are,
     2 for usage problems.
     """
-    from .reporters import RENDERERS
+    from .gitio import GitError
+    from .validator import EngineError
     from .validator import validate as run
 
     _tune_allocator()
-
-    root = path if path is not None else _find_root(Path.cwd())
-    if not root.is_dir():
-        raise click.UsageError(f"{root} is not a directory")
-    from .changes import GitError
-
     try:
-        report = run(root, changed_since=changed_since, progress=_progress() if fmt == "text" else None, engine=engine)
+        report = run(path, changed_since=changed_since, progress=_progress() if fmt == "text" else None, engine=engine)
     except GitError as exc:
         raise click.UsageError(f"--changed-since: {exc}") from None
-    except ValueError as exc:
+    except EngineError as exc:
         raise click.UsageError(f"--engine columnar: {exc}; run kzdata fmt, or use --engine auto") from None
     finally:
         if fmt == "text" and _on_terminal():
             click.echo("\r\033[K", nl=False, err=True)
-    click.echo(RENDERERS[fmt](report, strict), nl=False)
+    click.echo(REPORTER_BY_NAME[fmt](report, strict), nl=False)
     sys.exit(0 if report.ok(strict) else 1)
 
 
 @main.command()
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Print a readable summary or the figures as JSON.")
-def stats(path: Path | None, fmt: str) -> None:
+@package_argument()
+@format_option(STATS_RENDERER_BY_NAME, help="Print a readable summary or the figures as JSON.")
+def stats(path: Path, fmt: str) -> None:
     """Summarise what the dataset at PATH holds: persons by status, region and organisation, charges by
     article, sentences by kind with the years of imprisonment imposed, and rows per source.
 
     The package is validated first: figures are not computed from data with errors (exit status 1).
     """
     from .dataset import InvalidPackage, load
-    from .reporters import render_text as render_findings
-    from .stats import compute, render_json, render_text
+    from .stats import compute
 
-    root = path if path is not None else _find_root(Path.cwd())
-    if not root.is_dir():
-        raise click.UsageError(f"{root} is not a directory")
     try:
-        ds = load(root)
+        ds = load(path)
     except InvalidPackage as exc:
-        click.echo(render_findings(exc.report), nl=False, err=True)
-        click.echo("kzdata stats: the package has errors, so no figures are given; fix them first.", err=True)
-        sys.exit(1)
-    figures = compute(ds)
-    click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
+        _refuse_invalid("stats", exc)
+    click.echo(STATS_RENDERER_BY_NAME[fmt](compute(ds)), nl=False)
 
 
 @main.command("fmt")
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@package_argument(need_descriptor=True)
 @click.option("--check", is_flag=True, help="Change nothing; list the files that are not in canonical form (exit 1 if any).")
-def fmt_command(path: Path | None, check: bool) -> None:
+def fmt_command(path: Path, check: bool) -> None:
     """Rewrite the package's files in canonical form, without changing any value.
 
     CSV: UTF-8 without BOM, LF, columns in schema order, rows sorted by id, minimal quoting, final newline.
@@ -133,10 +164,7 @@ def fmt_command(path: Path | None, check: bool) -> None:
     """
     from .fmt import fmt
 
-    root = path if path is not None else _find_root(Path.cwd())
-    if not (root / "datapackage.json").is_file():
-        raise click.UsageError(f"{root} has no datapackage.json")
-    results = fmt(root, check=check)
+    results = fmt(path, check=check)
     bad = False
     for r in results:
         if r.problem:
@@ -151,31 +179,25 @@ def fmt_command(path: Path | None, check: bool) -> None:
 
 
 @main.command()
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@package_argument()
 @click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to write into (created if needed).")
-@click.option("--format", "--to", "fmt", type=click.Choice(["csv", "json", "ndjson", "sqlite", "ftm"]), default="csv",
+@click.option("--format", "--to", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv",
               show_default=True, help="csv: a data package; json/ndjson: a file per table; sqlite: kzdata.db with keys, "
               "indexes and views; ftm: FollowTheMoney entities (entities.ftm.json).")
 @click.option("--public", is_flag=True, help="Leave out every field the schemas mark sensitive (see DATA_POLICY.md).")
-def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
+def export(path: Path, out: Path, fmt: str, public: bool) -> None:
     """Export the dataset at PATH for other tools, cell values unchanged, each file written atomically.
 
     Refuses (exit status 1) when the package has validation errors. Use --public for anything published.
     """
     from .dataset import InvalidPackage
     from .export import export as run
-    from .reporters import render_text as render_findings
 
-    root = path if path is not None else _find_root(Path.cwd())
-    if not root.is_dir():
-        raise click.UsageError(f"{root} is not a directory")
     try:
-        files = run(root, out, fmt=fmt, public=public)
+        files = run(path, out, fmt=fmt, public=public)
     except InvalidPackage as exc:
-        click.echo(render_findings(exc.report), nl=False, err=True)
-        click.echo("kzdata export: the package has errors, so nothing was exported; fix them first.", err=True)
-        sys.exit(1)
+        _refuse_invalid("export", exc)
     except OSError as exc:
         click.echo(f"kzdata export: cannot write to {out}: {exc.strerror or exc}", err=True)
         sys.exit(1)
@@ -189,22 +211,21 @@ def export(path: Path | None, out: Path, fmt: str, public: bool) -> None:
 @main.command("diff")
 @click.argument("old")
 @click.argument("new", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
-              help="markdown is ready to paste into CHANGELOG.md.")
+@format_option(DIFF_RENDERER_BY_NAME, help="markdown is ready to paste into CHANGELOG.md.")
 def diff_command(old: str, new: str | None, fmt: str) -> None:
     """Show what changed from OLD to NEW (default: the working tree). Each is a git revision or a package directory.
 
     Records are matched by id; changes list each field's old and new value; schema changes list columns
     added, removed, renamed and retyped and constraints changed.
     """
-    from .diff import RENDERERS, DiffError, diff
+    from .diff import DiffError, diff
 
-    repo = _find_root(Path.cwd())
+    repo = find_root(Path.cwd())
     try:
         result = diff(old, new or str(repo), repo=repo)
     except DiffError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(RENDERERS[fmt](result), nl=False)
+    click.echo(DIFF_RENDERER_BY_NAME[fmt](result), nl=False)
 
 
 @main.command("release")
@@ -216,7 +237,7 @@ def release_command(version: str, only_check: bool, draft: bool) -> None:
     and checksums into datapackage.json, commit, and make the annotated tag vVERSION."""
     from .release import ReleaseError, check_version, draft_changelog, release
 
-    repo = _find_root(Path.cwd())
+    repo = find_root(Path.cwd())
     try:
         if draft:
             import datetime as dt
@@ -235,16 +256,15 @@ def release_command(version: str, only_check: bool, draft: bool) -> None:
 
 
 @main.command("verify")
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-def verify_command(path: Path | None) -> None:
+@package_argument()
+def verify_command(path: Path) -> None:
     """Check a copy of the data against the sizes, sha256 hashes and row counts in its datapackage.json."""
     from .release import verify
 
-    root = path if path is not None else _find_root(Path.cwd())
-    problems, checked = verify(root)
+    problems, checked = verify(path)
     for p in problems:
         click.echo(f"{p.path}: {p.message}")
-    click.echo(f"{root}: {checked} file(s) checked, {'intact' if not problems else f'{len(problems)} problem(s)'}")
+    click.echo(f"{path}: {checked} file(s) checked, {'intact' if not problems else f'{len(problems)} problem(s)'}")
     sys.exit(1 if problems else 0)
 
 
@@ -256,7 +276,7 @@ def new() -> None:
 def _scaffold(make, **kwargs) -> None:
     from .scaffold import ScaffoldError
 
-    root = _find_root(Path.cwd())
+    root = find_root(Path.cwd())
     if not (root / "datapackage.json").is_file():
         raise click.UsageError("run this inside the kzdata repository (no datapackage.json found)")
     try:

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from typing import NamedTuple
+
 from .dates import PartialDate, parse_partial
-from .findings import Finding, make
+from .findings import Finding, Location, make
 from .package import Package
+from .vocab import CONVICTION_EVENTS, FIRST_INSTANCE, PERSON_TABLES, VERDICT_EVENTS
 
 
 class Rec(Mapping):
@@ -58,6 +61,14 @@ class Row:
         return [v for v in value.split(";") if v] if value else []
 
 
+class Dated(NamedTuple):
+    """A date with the row and column it was read from (so a finding can name the row)."""
+
+    date: PartialDate
+    row: "Row"
+    column: str
+
+
 @dataclass
 class Context:
     pkg: Package
@@ -102,7 +113,7 @@ class Context:
     def by_person(self) -> dict[str, dict[str, list[Row]]]:
         """person id -> table name -> rows about that person (charges, sentences, events)."""
         out: dict[str, dict[str, list[Row]]] = {}
-        for name in ("charges", "sentences", "events"):
+        for name in PERSON_TABLES:
             for r in self.table(name):
                 pid = r.rec.get("person", "")
                 if pid:
@@ -125,26 +136,41 @@ class Context:
             out[ed["code"]] = {"edition": ed, "articles": {a["article"]: a for a in ed["articles"]}}
         return out
 
-    def verdict_dates(self, pid: str, case: str | None = None, convictions_only: bool = False) -> list[PartialDate]:
-        """First-instance verdict dates for a person (in one case, or in any)."""
+    def verdicts(self, pid: str, case: str | None = None, convictions_only: bool = False) -> list[Dated]:
+        """First-instance verdicts of a person (in one case, or in any), with the rows that date them:
+        first-instance sentences, and convicted (or acquitted) events."""
         out = []
         for s in self.person_rows(pid, "sentences"):
-            if s.rec.get("instance") == "first_instance" and (case is None or s.rec.get("case") == case):
+            if s.rec.get("instance") == FIRST_INSTANCE and (case is None or s.rec.get("case") == case):
                 d = s.date("verdict_date")
                 if d:
-                    out.append(d)
-        kinds = ("convicted",) if convictions_only else ("convicted", "acquitted")
+                    out.append(Dated(d, s, "verdict_date"))
+        kinds = CONVICTION_EVENTS if convictions_only else VERDICT_EVENTS
         for e in self.person_rows(pid, "events"):
             if e.rec.get("type") in kinds and (case is None or e.rec.get("case") == case):
                 d = e.date("date")
                 if d:
-                    out.append(d)
+                    out.append(Dated(d, e, "date"))
         return out
 
-    def finding(self, code: str, row: Row, column: str, message: str, hint: str = "") -> Finding:
-        return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=row.id)
+    def verdict_dates(self, pid: str, case: str | None = None, convictions_only: bool = False) -> list[PartialDate]:
+        return [v.date for v in self.verdicts(pid, case, convictions_only)]
+
+    def at(self, row: "Row", column: str) -> Location:
+        """The location of a cell, for the related rows of a finding."""
+        return Location(self.path(row.table), row.line, column, row.table, row.id)
+
+    def finding(self, code: str, row: "Row", column: str, message: str, hint: str = "",
+                related: list[tuple["Row", str]] | None = None) -> Finding:
+        return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=row.id,
+                    related=[self.at(r, c) for r, c in related or []])
 
 
 def earliest(dates: list[PartialDate]) -> PartialDate | None:
     """The date that is earliest by its start (for 'before the first verdict' comparisons)."""
     return min(dates, key=lambda d: (d.start, d.end)) if dates else None
+
+
+def earliest_dated(items: list[Dated]) -> Dated | None:
+    """The dated row whose date is earliest by its start (the first such row on ties)."""
+    return min(items, key=lambda x: (x.date.start, x.date.end)) if items else None

@@ -248,8 +248,8 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
     import datetime as dt
 
     from .context import Context
+    from .engines.rows import check_context
     from .package import load_package
-    from .validator import check_context
 
     if git_ref is not None:
         path = checkout(git_ref, repo)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csvio import read_table
+from .schema import primary_key, row_key
 
 TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources", "exceptions", "retired"]
 
@@ -32,24 +33,19 @@ class Side:
     tables: dict[str, tuple[list[str], dict[str, dict]]] = field(default_factory=dict)
 
 
-def _key_columns(schema: dict) -> list[str]:
-    pk = schema.get("primaryKey") or ["id"]
-    return [pk] if isinstance(pk, str) else list(pk)
-
-
 def _rows(name: str, data: bytes, schema: dict) -> tuple[list[str], dict[str, dict]]:
     table, problems = read_table(name, name, data)
     if problems:
         raise DiffError(f"{name}: {problems[0].message} (line {problems[0].line})")
-    pk = _key_columns(schema)
-    return table.header, {"/".join(rec.get(k, "") for k in pk): rec for _, rec in table.records()}
+    pk = primary_key(schema, table.header)
+    return table.header, {row_key(rec, pk): rec for _, rec in table.records()}
 
 
 def _reader_for(spec: str, repo: Path):
     path = Path(spec)
     if path.is_dir() and (path / "datapackage.json").is_file():
         return spec, lambda rel: (path / rel).read_bytes() if (path / rel).is_file() else None
-    from .changes import GitError, file_at, is_revision, repo_prefix
+    from .gitio import GitError, file_at, is_revision, repo_prefix
 
     try:
         if not is_revision(repo, spec):
@@ -227,4 +223,4 @@ def render_markdown(result: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+RENDERER_BY_NAME = {"text": render_text, "markdown": render_markdown, "json": render_json}

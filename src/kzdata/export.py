@@ -14,51 +14,15 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from .context import Context
-from .dataset import InvalidPackage
-from .package import load_package
-from .validator import check_context
+from .fileio import replace_atomically, write_atomic
+from .schema import sensitive_fields
+
+__all__ = ["FORMATS", "export", "replace_atomically", "sensitive_fields", "write_atomic"]
 
 TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources"]
 FORMATS = ("csv", "json", "ndjson", "sqlite", "ftm")
-
-
-def sensitive_fields(schema: dict) -> set[str]:
-    return {f["name"] for f in schema.get("fields", []) if (f.get("kzdata") or {}).get("sensitive")}
-
-
-def replace_atomically(path: Path, build) -> Path:
-    """Let `build(tmp)` write a file next to `path`, then rename it over `path` in one step: a reader never
-    sees half a file, and on any failure the old file is left untouched and the temporary file removed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        build(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step; on any failure the old file is left untouched."""
-
-    def build(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-
-    replace_atomically(path, build)
 
 
 def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = False,
@@ -67,6 +31,11 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = F
 
     Raises InvalidPackage when the package has validation errors: nothing is exported from bad data.
     """
+    from .context import Context
+    from .dataset import InvalidPackage
+    from .engines.rows import check_context
+    from .package import load_package
+
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     ctx = Context.build(load_package(Path(path)), today or dt.date.today())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .schema import primary_key
+
 VIEWS = {
     "person_overview": """
         SELECT p.id, p.name, p.status, p.status_date, p.region,
@@ -39,8 +41,7 @@ def build_sqlite(path: Path, schemas: dict[str, dict], tables: dict[str, tuple[l
         for name in order:
             columns, rows = tables[name]
             fields = {f["name"]: f for f in schemas[name]["fields"]}
-            pk = schemas[name].get("primaryKey") or ["id"]
-            pk = [pk] if isinstance(pk, str) else pk
+            pk = primary_key(schemas[name], columns)
             defs = [f"{_quote(c)} {'INTEGER' if fields.get(c, {}).get('type') == 'integer' else 'TEXT'}" for c in columns]
             defs.append(f"PRIMARY KEY ({', '.join(map(_quote, pk))})")
             fks = []

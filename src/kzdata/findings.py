@@ -1,12 +1,26 @@
-"""Structured findings and the report that collects them."""
+"""Structured findings and the report that collects them. Reporters (kzdata.reporters) render them."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalogue import CODES
 
 ERROR = "error"
 WARNING = "warning"
+
+
+class Location(NamedTuple):
+    """A place in the package: file, physical line (0: the whole file), column, and the row's table and id."""
+
+    file: str
+    line: int
+    column: str = ""
+    table: str = ""
+    record: str = ""
+
+    def to_dict(self) -> dict:
+        return self._asdict()
 
 
 @dataclass(frozen=True)
@@ -15,6 +29,9 @@ class Finding:
 
     `line` is the physical line in `file` (1-based; a quoted cell spanning lines counts every line),
     0 when the finding concerns the whole file. `record` is the id of the row, where it has one.
+    `related` names the other rows the finding involves (a sentence whose date makes a charge's article
+    wrong, the first row with a repeated id, the source a date is compared with…), so that whoever changed
+    any one of them sees it.
     """
 
     code: str
@@ -26,9 +43,21 @@ class Finding:
     hint: str
     table: str = ""
     record: str = ""
+    related: tuple[Location, ...] = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"code": self.code, "severity": self.severity, "file": self.file, "line": self.line,
+                "column": self.column, "message": self.message, "hint": self.hint, "table": self.table,
+                "record": self.record, "related": [loc.to_dict() for loc in self.related]}
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.column, self.table, self.record)
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        """Its own location, then the related ones."""
+        return (self.location, *self.related)
 
     @property
     def sort_key(self) -> tuple:
@@ -36,11 +65,13 @@ class Finding:
 
 
 def make(code: str, file: str, line: int, column: str, message: str, hint: str = "",
-         table: str = "", record: str = "", severity: str | None = None) -> Finding:
+         table: str = "", record: str = "", severity: str | None = None,
+         related: tuple[Location, ...] | list[Location] = ()) -> Finding:
     """Create a finding whose severity and default hint come from the catalogue."""
     entry = CODES[code]
     return Finding(code=code, severity=severity or entry.severity, file=file, line=line, column=column,
-                   message=message, hint=hint or entry.hint, table=table, record=record)
+                   message=message, hint=hint or entry.hint, table=table, record=record,
+                   related=tuple(loc for loc in dict.fromkeys(related) if loc[:3] != (file, line, column)))
 
 
 @dataclass
@@ -52,7 +83,10 @@ class Report:
     excepted: list[Finding] = field(default_factory=list)
     scope: str = ""   # e.g. "changes since origin/main" when only findings about a change are kept
     hidden: int = 0   # findings left out by that scope
-    engine: str = "rows"   # which engine ran: "rows", or "columnar" (kzdata.fast); the findings are the same
+    engine: str = "rows"   # which engine ran: "rows", or "columnar"; the findings are the same
+    engine_reason: str = ""   # why that engine ran (or why the columnar engine fell back)
+    checks: list[str] = field(default_factory=list)   # the registered checks that ran, in order
+    codes: list[str] = field(default_factory=list)    # the codes those checks can report
 
     @property
     def errors(self) -> list[Finding]:
@@ -72,8 +106,9 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "excepted": len(self.excepted),
-            "scope": self.scope or "whole package",
+            "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes)},
             "hidden": self.hidden,
             "engine": self.engine,
+            "engine_reason": self.engine_reason,
             "findings": [f.to_dict() for f in self.findings],
         }

@@ -6,7 +6,9 @@ Everything read is inside the package directory: resource and schema paths must 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -98,31 +100,20 @@ def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
     return None
 
 
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
 def _max_depth(data: bytes) -> int:
     """Deepest bracket nesting in JSON text, counted without parsing (strings are skipped)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for b in data:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif b == 0x5C:  # backslash
-                escaped = True
-            elif b == 0x22:
-                in_string = False
-        elif b == 0x22:
-            in_string = True
-        elif b in (0x5B, 0x7B):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif b in (0x5D, 0x7D):
-            depth -= 1
-    return deepest
+    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKET)
+    return max(accumulate(_DEPTH_STEP[b] for b in brackets), default=0)
 
 
 def load_package(root: str | Path, read_tables: bool | Collection[str] = True, defer: list | None = None) -> Package:
     """Read the package at root. read_tables may name the tables to read; the CSV files of the others
-    (all, with False) are only located (pkg.files) and size-checked: the columnar engine (kzdata.fast)
+    (all, with False) are only located (pkg.files) and size-checked: the columnar engine (kzdata.engines.columnar)
     reads them itself. With a list as `defer`, the JSON Schema check of the Criminal Code reference is
     not run but appended to it (a function of no arguments): pkg.reference is set when it passes."""
     root = Path(root)
@@ -211,8 +202,26 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
         pkg.schemas[name] = schema
         pkg.tables[name] = table
         pkg.files[name] = rel
+    for name, schema in pkg.schemas.items():
+        _check_patterns(pkg, name, schema)
     _unlisted_files(pkg, seen)
     return pkg
+
+
+def _check_patterns(pkg: Package, name: str, schema: dict) -> None:
+    """Every pattern the value check uses must be a valid regular expression (KZ005)."""
+    from .schema import constraints_of, fields_of, kz_of
+
+    path = pkg.files.get(name, "")
+    for f in fields_of(schema):
+        pattern, kz = constraints_of(f).get("pattern"), kz_of(f)
+        if not isinstance(pattern, str) or (kz.get("kind") == "list" and "enum" in kz):
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            pkg.findings.append(make("KZ005", path, 0, f["name"], f"the schema's pattern for {f['name']} is not a valid regular expression: {exc}",
+                                     table=name))
 
 
 def _unlisted_files(pkg: Package, resources: dict[str, dict]) -> None:
@@ -226,41 +235,13 @@ def _unlisted_files(pkg: Package, resources: dict[str, dict]) -> None:
             pkg.findings.append(make("KZ004", rel, 0, "", f"{rel} is not a resource of the package"))
 
 
-def _cache_file(root: Path, schema: bytes, data: bytes) -> Path | None:
-    """Where a successful JSON Schema check of exactly these bytes is remembered: inside the repository's own
-    .git directory, which a pull request cannot write to (a fresh clone, as in CI, always checks in full)."""
-    import hashlib
-
-    from . import __version__
-
-    git = root / ".git"
-    if not git.is_dir():
-        return None
-    key = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
-    return git / "kzdata-cache" / f"json-schema-ok-{key}"
-
-
 def _check_reference(pkg: Package, data: object, schema: object, rel: str, schema_rel: str) -> None:
-    root = pkg.root
-    if _known_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b"")) or _check_json_schema(pkg, data, schema, rel):
+    from . import cache
+
+    blobs = (pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b""))
+    if cache.known(pkg.root, "json-schema-ok", *blobs) or _check_json_schema(pkg, data, schema, rel):
         pkg.reference = data
-        _remember_valid(root, pkg.raw.get(schema_rel, b""), pkg.raw.get(rel, b""))
-
-
-def _known_valid(root: Path, schema: bytes, data: bytes) -> bool:
-    path = _cache_file(root, schema, data)
-    return path is not None and path.is_file()
-
-
-def _remember_valid(root: Path, schema: bytes, data: bytes) -> None:
-    path = _cache_file(root, schema, data)
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(exist_ok=True)
-        path.touch()
-    except OSError:
-        pass  # a read-only checkout just checks in full every time
+        cache.remember(pkg.root, "json-schema-ok", *blobs)
 
 
 def _check_json_schema(pkg: Package, data: object, schema: object, rel: str) -> bool:

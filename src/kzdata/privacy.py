@@ -319,10 +319,17 @@ def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
 
 # ------------------------------------------------------------------------------------------------ all
 
+_NEEDED = re.compile(r"[0-9@]")
+
+
 def find_private(text: str) -> list[Hit]:
     """Every piece of private data in ``text``, in order of position; [] for clean text."""
-    if not text:
-        return []
+    if not text or not _NEEDED.search(text):
+        return []   # every pattern above needs an ASCII digit or an '@'
+    return _find_private(text)
+
+
+def _find_private(text: str) -> list[Hit]:
     urls = _url_spans(text)
     iins = _find_iins(text)
     emails = _find_emails(text, urls)

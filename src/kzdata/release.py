@@ -10,50 +10,23 @@
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+from .canonical_form import canonical_json
+from .fileio import write_atomic
+from .gitio import SEMVER, last_release, run_git
+from .integrity import integrity, with_integrity
+
+__all__ = ["ReleaseError", "check_version", "draft_changelog", "last_release", "release", "verify"]
 LEVELS = ["patch", "minor", "major"]
 
 
 class ReleaseError(RuntimeError):
     """The release cannot be made; the message says why and what to do."""
-
-
-# --- checksums --------------------------------------------------------------------------------------------
-
-def integrity(rel: str, data: bytes) -> dict:
-    out = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
-    if rel.endswith(".csv"):
-        try:
-            out["rows"] = max(0, sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8"), newline=""))) - 1)
-        except (UnicodeDecodeError, csv.Error):
-            pass
-    return out
-
-
-def with_integrity(descriptor: dict, contents: dict[str, bytes], known: dict[str, dict] | None = None) -> dict:
-    """The descriptor with bytes, hash and rows of every resource whose file is in `contents` (or whose
-    integrity entry is already `known`)."""
-    desc = json.loads(json.dumps(descriptor))
-    for res in desc.get("resources", []):
-        rel = res.get("path")
-        if isinstance(rel, str) and (rel in contents or rel in (known or {})):
-            for k in ("bytes", "hash", "rows"):
-                res.pop(k, None)
-            res.update(known[rel] if known and rel in known else integrity(rel, contents[rel]))
-    return desc
-
-
-def has_integrity(descriptor: dict) -> bool:
-    return any(isinstance(r, dict) and "hash" in r for r in descriptor.get("resources", []))
 
 
 @dataclass
@@ -93,8 +66,6 @@ def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
 
 def _git(repo: Path, *args: str, check: bool = False) -> str:
     """git's output as text ('' on failure); with check=True a failure is a ReleaseError."""
-    from .changes import run_git
-
     proc = run_git(repo, *args)
     if check and proc.returncode != 0:
         raise ReleaseError(f"git {' '.join(args)} failed: {proc.stderr.decode(errors='replace').strip()}")
@@ -106,28 +77,6 @@ def parse_version(text: str) -> tuple[int, int, int]:
     if not m:
         raise ReleaseError(f"{text!r} is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.0)")
     return tuple(int(x) for x in m.groups())  # type: ignore[return-value]
-
-
-def last_release(repo: str | Path) -> tuple[str, str] | None:
-    """(git revision, version) of the last release, or None before the first one."""
-    repo = Path(repo)
-    tag = _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v[0-9]*.[0-9]*.[0-9]*")
-    if tag and SEMVER.match(tag[1:]):
-        return tag, tag[1:]
-    for commit in _git(repo, "log", "--format=%H", "-G", '"version"', "--", "datapackage.json").split():
-        now = _version_at(repo, commit)
-        before = _version_at(repo, f"{commit}^")
-        if now and now != before and SEMVER.match(now):
-            return commit, now
-    return None
-
-
-def _version_at(repo: Path, rev: str) -> str:
-    text = _git(repo, "show", f"{rev}:datapackage.json")
-    try:
-        return json.loads(text).get("version", "") if text else ""
-    except json.JSONDecodeError:
-        return ""
 
 
 def required_level(result: dict) -> str | None:
@@ -204,8 +153,6 @@ VERSION_FILES = {"pyproject.toml": re.compile(r'^(version = ")[^"]*(")', re.M),
 
 def set_code_version(repo: Path, version: str) -> list[str]:
     """Give the Python package the data's version, so that pip install kzdata==X.Y.Z bundles release X.Y.Z."""
-    from .export import write_atomic
-
     touched = []
     for rel, pattern in VERSION_FILES.items():
         path = repo / rel
@@ -233,8 +180,7 @@ def draft_changelog(repo: str | Path, version: str, today: dt.date) -> str:
 
 def release(repo: str | Path, version: str, today: dt.date | None = None) -> str:
     """Write version, date and checksums into datapackage.json, commit, and tag vVERSION. Returns the tag."""
-    from .export import write_atomic
-    from .fmt import canonical_json, fmt
+    from .fmt import fmt
     from .validator import validate
 
     repo = Path(repo)

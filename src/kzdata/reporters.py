@@ -1,17 +1,23 @@
-"""Render a Report as text, JSON or GitHub workflow annotations."""
+"""Reporters: a Report rendered as text, JSON or GitHub workflow annotations. REPORTER_BY_NAME is the one
+list; `kzdata validate --format` offers exactly its names."""
 from __future__ import annotations
 
 import json
 
-from .findings import Report
+from .findings import Finding, Location, Report
+
+
+def _where(loc: Location) -> str:
+    where = f"{loc.file}:{loc.line}" if loc.line else loc.file or "(package)"
+    return where + (f" [{loc.column}]" if loc.column else "")
 
 
 def render_text(report: Report, strict: bool = False) -> str:
     lines = []
     for f in report.findings:
-        where = f"{f.file}:{f.line}" if f.line else f.file or "(package)"
-        col = f" [{f.column}]" if f.column else ""
-        lines.append(f"{where}{col}: {f.severity} {f.code}: {f.message}")
+        lines.append(f"{_where(f.location)}: {f.severity} {f.code}: {f.message}")
+        for loc in f.related:
+            lines.append(f"    see also: {_where(loc)}" + (f" ({loc.table} {loc.record})" if loc.record else ""))
         if f.hint:
             lines.append(f"    hint: {f.hint}")
     n_err, n_warn = len(report.errors), len(report.warnings)
@@ -38,19 +44,26 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
+def _annotation(f: Finding, loc: Location, level: str, note: str = "") -> str:
+    props = [f"file={_escape(loc.file, True)}"] if loc.file else []
+    if loc.line:
+        props.append(f"line={loc.line}")
+    props.append(f"title={_escape(f.code + ' ' + (loc.column or ''), True).strip()}")
+    msg = note + f.message + (f" Hint: {f.hint}" if f.hint else "")
+    return f"::{level} {','.join(props)}::{_escape(msg)}"
+
+
 def render_github(report: Report, strict: bool = False) -> str:
-    """GitHub Actions workflow commands: one ::error or ::warning line per finding."""
+    """GitHub Actions workflow commands: one ::error or ::warning line per finding, and one more on each
+    related row (so that a pull request that changed that row shows it too)."""
     out = []
     for f in report.findings:
         level = "error" if f.severity == "error" or strict else "warning"
-        props = [f"file={_escape(f.file, True)}"] if f.file else []
-        if f.line:
-            props.append(f"line={f.line}")
-        props.append(f"title={_escape(f.code + ' ' + (f.column or ''), True).strip()}")
-        msg = f.message + (f" Hint: {f.hint}" if f.hint else "")
-        out.append(f"::{level} {','.join(props)}::{_escape(msg)}")
+        out.append(_annotation(f, f.location, level))
+        for loc in f.related:
+            out.append(_annotation(f, loc, level, f"(related to {_where(f.location)}) "))
     out.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
     return "\n".join(out) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "github": render_github}
+REPORTER_BY_NAME = {"text": render_text, "json": render_json, "github": render_github}

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .export import write_atomic
-from .fmt import format_csv
+from .canonical_form import format_csv
+from .fileio import write_atomic
 from .package import load_package
 
 

@@ -177,3 +177,6 @@ def render_text(figures: dict) -> str:
         counts = " ".join(f"{r[k]:>4}" for k in ("persons", "cases", "charges", "sentences", "events"))
         out.append(f"  {counts}  {e['id']} ({e['publisher']}, {e['published'] or 'undated'})")
     return "\n".join(out) + "\n"
+
+
+RENDERER_BY_NAME = {"text": render_text, "json": render_json}

@@ -1,41 +1,96 @@
-"""The registry of checks: the one place where every check is listed, in the order it runs.
+"""The registry of checks: the one list that both engines run, in this order.
 
-A check is a function taking a Context and yielding Findings. Checks must not raise on bad input;
-if one does, the validator reports a KZ999 finding and carries on with the others.
+A check is one record: its name, the finding codes it owns (kzdata.catalogue names the same owner), its
+scope, its decider and, below package scope, its columnar screen.
+
+- The decider (a function of a kzdata.context.Context yielding Findings) is the only definition of the rule
+  and of its message. Deciders never raise on bad input; if one does, the runner reports KZ999 and the other
+  checks still run.
+- Scope says what a decider needs to judge a row: `cell` (the row's own cells), `row` (the row, with lookups
+  of ids and sources in whole tables), `person` (every row about the person, and their cases), `package`
+  (the package as a whole: files, headers, canonical form, the last release).
+- The screen (polars; only the columnar engine runs it) selects a superset of what the decider would flag:
+  rows of a table for cell and row scope (`screen(env, table) -> Screen`, see checks/screening.py), persons
+  for person scope (`screen(frames) -> person codes`). It never decides. A check without a screen is given
+  every row, so nothing is ever skipped silently; tests require a screen below package scope.
+- `needs` names the columns a person screen compares (the columnar engine keeps them per table).
+
+To add a check: write its decider and its screen side by side in a module here, give its codes an entry in
+kzdata/catalogue.py, register it below, and add tests (docs/architecture.md walks through an example).
 """
 from __future__ import annotations
 
-from ..values import check_headers, check_values, check_values_reference
-from .articles import check_articles
-from .canonical import check_canonical, check_canonical_reference
-from .bans import check_bans
-from .chronology import check_age, check_future, check_order
-from .duplicates import check_duplicates
-from .keys import check_keys, check_retired
-from .source_dates import check_source_dates
-from .status import check_status
-from .text import check_privacy, check_privacy_reference, check_text, check_text_reference
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
-CHECKS = [
-    ("structure", check_headers),    # 1. files and columns
-    ("values", check_values),        # 1. types, enums, patterns, required, dates, durations
-    ("keys", check_keys),            # 2. unique ids and resolving references
-    ("retired", check_retired),      # 2. ids of removed records are never reused
-    ("articles", check_articles),    # 3. Criminal Code articles, editions, repeals, parts
-    ("future", check_future),        # 4. no date in the future
-    ("age", check_age),              # 4. nothing before the age of criminal responsibility
-    ("order", check_order),          # 4. order of detention, charge, verdict, appeal, release
-    ("source-dates", check_source_dates),  # 5. facts not dated after their sources
-    ("bans", check_bans),            # 6. participation in banned organisations after the ban
-    ("status", check_status),        # 7. status consistent with sentences and events
-    ("duplicates", check_duplicates),  # 8. likely duplicate persons
-    ("privacy", check_privacy),      # 9. no IINs, phone numbers, e-mail or street addresses
-    ("text", check_text),            # 9. one script, no invisible characters, NFC, no formulas, safe URLs
-    ("canonical", check_canonical),  # 10. files in the canonical form of kzdata fmt
-]
+from . import articles, bans, canonical, chronology, duplicates, keys, source_dates, status, structure, text, values
 
-# The same checks without the fast paths (per-cell text and privacy rules, no memo, full formatting):
-# slower, obviously right, and compared with CHECKS by tests/test_fast_path.py on generated packages.
-REFERENCE = {check_values: check_values_reference, check_text: check_text_reference,
-             check_privacy: check_privacy_reference, check_canonical: check_canonical_reference}
-CHECKS_REFERENCE = [(name, REFERENCE.get(check, check)) for name, check in CHECKS]
+SCOPES = ("cell", "row", "person", "package")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    codes: tuple[str, ...]
+    scope: str
+    decide: Callable | None          # Context -> Iterable[Finding]; None: applied by the runner itself
+    screen: Callable | None = None
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    doc: str = ""
+
+    def __post_init__(self):
+        if self.scope not in SCOPES:
+            raise ValueError(f"check {self.name}: scope must be one of {SCOPES}")
+
+
+def _codes(first: int, last: int) -> tuple[str, ...]:
+    return tuple(f"KZ{n:03d}" for n in range(first, last + 1))
+
+
+REGISTRY: tuple[Check, ...] = (
+    Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
+          structure.check_files, doc="what the loader found: descriptor, files, schemas, reference, encodings, limits"),
+    Check("structure", _codes(11, 14), "package", structure.check_headers, doc="headers and row widths against the schema"),
+    Check("values", _codes(101, 107), "cell", values.check_values, values.screen_values,
+          doc="types, enums, patterns, required values, ranges, dates, durations"),
+    Check("keys", _codes(201, 203), "row", keys.check_keys, keys.screen_keys, doc="unique keys and resolving references"),
+    Check("retired", ("KZ204",), "row", keys.check_retired, keys.screen_retired, doc="ids of removed records are never reused"),
+    Check("released", ("KZ205",), "package", keys.check_released, doc="ids of the last release are kept or retired"),
+    Check("articles", _codes(301, 308), "person", articles.check_articles, articles.screen_articles, articles.NEEDS,
+          doc="Criminal Code articles, editions, repeals, parts"),
+    Check("future", ("KZ401",), "row", chronology.check_future, chronology.screen_future, doc="no date in the future"),
+    Check("age", ("KZ402",), "person", chronology.check_age, chronology.screen_age, chronology.AGE_NEEDS,
+          doc="nothing before the age of criminal responsibility"),
+    Check("order", _codes(403, 409), "person", chronology.check_order, chronology.screen_order, chronology.ORDER_NEEDS,
+          doc="order of detention, charge, verdict, appeal, release"),
+    Check("source-dates", ("KZ501",), "row", source_dates.check_source_dates, source_dates.screen_source_dates,
+          doc="facts not dated after their sources"),
+    Check("bans", _codes(601, 604), "person", bans.check_bans, bans.screen_bans, bans.NEEDS,
+          doc="participation in banned organisations after the ban"),
+    Check("status", _codes(701, 703), "person", status.check_status, status.screen_status, status.NEEDS,
+          doc="status consistent with sentences and events"),
+    Check("duplicates", ("KZ801",), "row", duplicates.check_duplicates, duplicates.screen_duplicates,
+          doc="likely duplicate persons"),
+    Check("privacy", _codes(110, 113), "cell", text.check_privacy, text.screen_privacy,
+          doc="no IINs, phone numbers, e-mail or street addresses"),
+    Check("text", _codes(120, 126), "cell", text.check_text, text.screen_text,
+          doc="one script, no invisible characters, NFC, no formulas, safe URLs"),
+    Check("canonical", ("KZ018",), "package", canonical.check_canonical, doc="files in the canonical form of kzdata fmt"),
+    Check("exceptions", ("KZ901",), "package", None, doc="reviewed exceptions that match no warning (applied by the runner)"),
+    Check("internal", ("KZ999",), "package", None, doc="a check that failed (reported by the runner)"),
+)
+
+BY_NAME: dict[str, Check] = {c.name: c for c in REGISTRY}
+
+
+def deciders() -> list[Check]:
+    """The checks with a decider, in order."""
+    return [c for c in REGISTRY if c.decide is not None]
+
+
+def owner(code: str) -> Check:
+    return next(c for c in REGISTRY if code in c.codes)
+
+
+def codes_of(checks: Iterable[Check]) -> list[str]:
+    return sorted({code for c in checks for code in c.codes})

@@ -1,38 +1,38 @@
-"""Check 10: every file is in the canonical form that `kzdata fmt` writes, so diffs stay minimal."""
+"""Canonical form: every file is in the form that `kzdata fmt` writes (kzdata.canonical_form), so that
+diffs stay minimal."""
 from __future__ import annotations
 
 import json
 from typing import Iterable
 
+from .. import cache
+from ..canonical_form import NotFormattable, canonical_csv, canonical_json, format_json
 from ..context import Context
 from ..findings import Finding, make
-from ..fmt import NotFormattable, canonical_json, format_csv, format_json
+from ..integrity import has_integrity, with_integrity
 from ..package import DESCRIPTOR
-from ..release import has_integrity, with_integrity
 
 
-def check_canonical_reference(ctx: Context) -> Iterable[Finding]:
-    """Every file formatted in full (tests compare the fast path with it)."""
-    return check_canonical(ctx, quick=False)
-
-
-def check_canonical(ctx: Context, quick: bool = True) -> Iterable[Finding]:
+def check_canonical(ctx: Context) -> Iterable[Finding]:
     broken = {f.file for f in ctx.pkg.findings}  # files with a read problem are reported already
-    schemas = {t.path: ctx.pkg.schemas[name] for name, t in ctx.pkg.tables.items()}
-    tables = {t.path: t for t in ctx.pkg.tables.values()}
+    tables = {t.path: (name, t) for name, t in ctx.pkg.tables.items()}
     formatted: dict[str, bytes] = {}
+    root = ctx.pkg.root
     for rel, data in sorted(ctx.pkg.raw.items(), key=lambda kv: kv[0] == DESCRIPTOR):
-        if rel in broken:
-            continue
-        if rel in ctx.known_canonical:
+        if rel in broken or rel in ctx.known_canonical:
             continue
         try:
-            if quick and rel in schemas and _already_canonical(tables[rel], schemas[rel], data):
-                formatted[rel] = data
-                continue
-            wanted = format_csv(data, schemas[rel]) if rel in schemas else format_json(data)
-            if rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor):
-                wanted = canonical_json(with_integrity(json.loads(wanted), formatted, ctx.known_canonical)).encode("utf-8")
+            if rel in tables:
+                name, table = tables[rel]
+                wanted = canonical_csv(table.header, table.rows, ctx.pkg.schemas[name])
+            elif rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor):
+                wanted = canonical_json(with_integrity(json.loads(format_json(data)), formatted, ctx.known_canonical)).encode("utf-8")
+            elif cache.known(root, "canonical-json", data):
+                wanted = data
+            else:
+                wanted = format_json(data)
+                if wanted == data:
+                    cache.remember(root, "canonical-json", data)
         except NotFormattable:
             continue
         formatted[rel] = wanted
@@ -40,28 +40,6 @@ def check_canonical(ctx: Context, quick: bool = True) -> Iterable[Finding]:
             what = " (its checksums no longer match the files)" if rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor) else ""
             yield make("KZ018", rel, _first_difference(data, wanted), "",
                        f"{rel} is not in canonical form{what} (first difference on this line)")
-
-
-def _already_canonical(table, schema: dict, data: bytes) -> bool:
-    """A quick yes for the usual case, from the rows already read: header in schema order, rows in key
-    order, and writing them back gives the same bytes. Anything else goes through format_csv."""
-    import csv
-    import io
-
-    known = [f["name"] for f in schema.get("fields", [])]
-    if table.header != [c for c in known if c in table.header] + [c for c in table.header if c not in known]:
-        return False
-    pk = schema.get("primaryKey") or (["id"] if "id" in table.header else [])
-    pk = [pk] if isinstance(pk, str) else pk
-    idx = [table.index[c] for c in pk if c in table.index]
-    keys = [tuple(r[i] if i < len(r) else "" for i in idx) for r in table.rows]
-    if any(keys[n] > keys[n + 1] for n in range(len(keys) - 1)):
-        return False
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table.header)
-    writer.writerows(table.rows)
-    return buf.getvalue().encode("utf-8") == data
 
 
 def _first_difference(data: bytes, wanted: bytes) -> int:

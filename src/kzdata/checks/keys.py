@@ -1,32 +1,75 @@
-"""Check 2: primary keys are unique and every reference, including each item of a list cell, resolves."""
+"""Keys: primary keys are unique and every reference, including each item of a list cell, resolves (keys);
+an id of a removed record is never used again (retired); every id of the last release is still there or
+retired with a reason (released)."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from ..context import Context
 from ..findings import Finding, make
+from ..schema import primary_key, references
+
+
+def check_keys(ctx: Context) -> Iterable[Finding]:
+    for name, schema in ctx.pkg.schemas.items():
+        table = ctx.pkg.tables.get(name)
+        pk = primary_key(schema, table.header if table is not None else None)
+        if pk:
+            seen: dict[tuple, object] = {}
+            for row in ctx.table(name):
+                key = tuple(row.rec.get(k, "") for k in pk)
+                first = seen.get(key)
+                if all(key) and first is not None:
+                    yield ctx.finding("KZ201", row, pk[0], f"{'/'.join(pk)} {'/'.join(key)!r} is already used on line {first.line}",
+                                      "Give this row a new id (kzdata ids are never reused).", related=[(first, pk[0])])
+                else:
+                    seen.setdefault(key, row)
+        for col, target, is_list in references(schema, name):
+            if not is_list:
+                index = ctx.by_id.get(target)
+                if index is None or target in ctx.incomplete:
+                    continue
+                for row in ctx.table(name):
+                    value = row.rec.get(col, "")
+                    if value and value not in index:
+                        yield ctx.finding("KZ202", row, col, f"{col} {value!r} is not an id in {target}",
+                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+                continue
+            index = ctx.by_id.get(target) if target and target not in ctx.incomplete else None
+            for row in ctx.table(name):
+                seen_items: set[str] = set()
+                for item in row.items(col):
+                    if item in seen_items:
+                        yield ctx.finding("KZ203", row, col, f"{col} lists {item!r} more than once")
+                    seen_items.add(item)
+                    if index is not None and item not in index:
+                        yield ctx.finding("KZ202", row, col, f"{col} item {item!r} is not an id in {target}",
+                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+    # a merged record points to a record that exists (the table is named in the retired row itself)
+    for r in ctx.table("retired"):
+        table, target = r.rec.get("table") or "", r.rec.get("merged_into", "")
+        if target and table not in ctx.incomplete and target not in ctx.by_id.get(table, {}):
+            yield ctx.finding("KZ202", r, "merged_into", f"merged_into {target!r} is not an id in {table}")
+
+
+def _retired(ctx: Context) -> dict[tuple, object]:
+    return {(r.rec.get("table"), r.rec.get("id")): r for r in ctx.table("retired")}
 
 
 def check_retired(ctx: Context) -> Iterable[Finding]:
-    """An id in data/retired.csv belongs to a removed record and may never be used again; a merged record
-    points to a record that exists."""
-    retired = {(r.rec.get("table"), r.rec.get("id")): r for r in ctx.table("retired")}
-    for (table, rid), r in retired.items():
+    """An id in data/retired.csv belongs to a removed record and may never be used again."""
+    for (table, rid), r in _retired(ctx).items():
         row = ctx.by_id.get(table or "", {}).get(rid or "")
         if row is not None:
             yield ctx.finding("KZ204", row, "id", f"id {rid!r} was retired on {r.rec.get('retired')} and may not be used again",
-                              f"Give the record a new id; {ctx.path('retired')} line {r.line} retires this one.")
-        target = r.rec.get("merged_into", "")
-        if target and table not in ctx.incomplete and target not in ctx.by_id.get(table or "", {}):
-            yield ctx.finding("KZ202", r, "merged_into", f"merged_into {target!r} is not an id in {table}")
-    yield from _released_ids_kept(ctx, {key for key in retired})
+                              f"Give the record a new id; {ctx.path('retired')} line {r.line} retires this one.",
+                              related=[(r, "id")])
 
 
-def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
+def check_released(ctx: Context) -> Iterable[Finding]:
     """Every id of the last release is still there, or retired with a reason (withdrawn or merged)."""
-    from ..changes import file_at, repo_prefix
     from ..csvio import read_table
-    from ..release import last_release
+    from ..gitio import file_at, last_release, repo_prefix
 
     root = ctx.pkg.root
     try:
@@ -35,6 +78,7 @@ def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
         return
     if last is None:
         return
+    retired = set(_retired(ctx))
     rev, version = last
     prefix = repo_prefix(root)
     for name, table in ctx.pkg.tables.items():
@@ -53,50 +97,100 @@ def _released_ids_kept(ctx: Context, retired: set[tuple]) -> Iterable[Finding]:
                            f"{ctx.path('retired')}", table=name, record=rid)
 
 
-def check_keys(ctx: Context) -> Iterable[Finding]:
-    for name, schema in ctx.pkg.schemas.items():
-        pk = schema.get("primaryKey") or []
-        if isinstance(pk, str):
-            pk = [pk]
-        if pk:
-            seen: dict[tuple, int] = {}
-            for row in ctx.table(name):
-                key = tuple(row.rec.get(k, "") for k in pk)
-                if all(key) and key in seen:
-                    yield ctx.finding("KZ201", row, pk[0], f"{'/'.join(pk)} {'/'.join(key)!r} is already used on line {seen[key]}",
-                                      "Give this row a new id (kzdata ids are never reused).")
-                else:
-                    seen.setdefault(key, row.line)
-        for fk in schema.get("foreignKeys") or []:
-            fields = fk.get("fields")
-            ref = fk.get("reference") or {}
-            fields = [fields] if isinstance(fields, str) else fields
-            if not fields or len(fields) != 1:
+# --- screens ---------------------------------------------------------------------------------------------
+
+class _KeyScreen:
+    """Rows that may break a key rule: a key equal to its neighbour's (the proof of reading gives rows in key
+    order, so a repeated key is next to itself, also across chunks), a reference naming no id of its target,
+    a list cell naming an item twice. References to a table not scanned yet are tested once every table
+    was scanned (later)."""
+
+    def __init__(self, env, table: str):
+        import polars as pl
+
+        self.pl = pl
+        self.env = env
+        schema = env.schemas[table]
+        self.key = env.key(table)
+        self.conditions = []
+        self.lists: list[tuple[str, str | None]] = []
+        self.deferred: list[tuple[str, str, bool]] = []
+        self.found: list[tuple[str, pl.DataFrame]] = []
+        self.last_key = None
+        if self.key is not None:
+            k = pl.col(self.key)
+            self.conditions.append((k != "") & ((k == k.shift(1)) | (k == k.shift(-1))).fill_null(False))
+        header = env.header(table)
+        for col, target, is_list in references(schema, table):
+            if col not in header:
                 continue
-            target = ref.get("resource") or name
-            index = ctx.by_id.get(target)
-            if index is None or target in ctx.incomplete:
+            target = target if target in env.schemas else None
+            if is_list:
+                self.lists.append((col, target))
+            if target is None:
                 continue
-            col = fields[0]
-            for row in ctx.table(name):
-                value = row.rec.get(col, "")
-                if value and value not in index:
-                    yield ctx.finding("KZ202", row, col, f"{col} {value!r} is not an id in {target}",
-                                      f"Use an existing id from {ctx.path(target)} or add the missing row there.")
-        for field in schema["fields"]:
-            kz = field.get("kzdata") or {}
-            if kz.get("kind") != "list":
-                continue
-            col = field["name"]
-            target = (kz.get("reference") or {}).get("resource")
-            index = ctx.by_id.get(target) if target and target not in ctx.incomplete else None
-            for row in ctx.table(name):
-                items = row.items(col)
-                seen_items: set[str] = set()
-                for item in items:
-                    if item in seen_items:
-                        yield ctx.finding("KZ203", row, col, f"{col} lists {item!r} more than once")
-                    seen_items.add(item)
-                    if index is not None and item not in index:
-                        yield ctx.finding("KZ202", row, col, f"{col} item {item!r} is not an id in {target}",
-                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+            ids = env.ids.get(target)
+            if ids is None:
+                self.deferred.append((col, target, is_list))
+            elif is_list:
+                c = pl.col(col)
+                self.conditions.append((c != "") & ~c.str.contains(";", literal=True) & ~c.is_in(ids.implode()))
+            else:
+                self.conditions.append((pl.col(col) != "") & ~pl.col(col).is_in(ids.implode()))
+
+    def exprs(self):
+        pl = self.pl
+        out = []
+        if self.conditions:
+            out.append(pl.any_horizontal(self.conditions).fill_null(True).alias("__keys"))
+        if self.lists:
+            out.append(pl.any_horizontal([pl.col(c).str.contains(";", literal=True) for c, _ in self.lists]).alias("__keys_multi"))
+        return out
+
+    def rows(self, d, first: int):
+        from .screening import items, repeated_items, unknown
+
+        pl = self.pl
+        found = [d.get_column("__keys").arg_true().cast(pl.Int64)] if self.conditions else []
+        if self.key is not None and len(d):
+            k = d.get_column(self.key)
+            if self.last_key is not None and self.last_key != "" and k[0] == self.last_key:   # across two chunks
+                found.append(pl.Series([-1, 0], dtype=pl.Int64))
+            self.last_key = k[-1]
+        if self.lists:
+            multi = d.get_column("__keys_multi").arg_true()
+            if len(multi):
+                sub = d[multi]
+                out = []
+                for col, target in self.lists:
+                    out.append(repeated_items(sub, col))
+                    ids = self.env.ids.get(target) if target else None
+                    if ids is not None and (col, target, True) not in self.deferred:
+                        out.append(unknown(items(sub, col, True), ids))
+                found.append(multi.gather(pl.concat([o.cast(pl.Int64) for o in out]).unique().sort()).cast(pl.Int64))
+        for col, target, is_list in self.deferred:
+            self.found.append((target, items(d, col, is_list).with_columns(pl.col("row") + first)))
+        return pl.concat(found).unique().sort() if found else pl.Series([], dtype=pl.Int64)
+
+    def later(self):
+        from .screening import unknown
+
+        pl = self.pl
+        parts = [unknown(found, self.env.ids.get(target, pl.Series([], dtype=pl.String))).cast(pl.Int64)
+                 for target, found in self.found]
+        return pl.concat(parts) if parts else pl.Series([], dtype=pl.Int64)
+
+
+def screen_keys(env, table: str):
+    return _KeyScreen(env, table)
+
+
+def screen_retired(env, table: str):
+    import polars as pl
+
+    from .screening import NOTHING, Flags
+
+    gone = env.retired.get(table)
+    if gone is None or "id" not in env.header(table):
+        return NOTHING
+    return Flags("retired", [pl.col("id").is_in(gone.implode())])

@@ -1,4 +1,4 @@
-"""Check 7: a person's status agrees with their sentences and events."""
+"""Status: a person's status agrees with their sentences and events."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -6,27 +6,7 @@ from typing import Iterable
 from ..context import Context, Row
 from ..dates import parse_duration
 from ..findings import Finding
-
-PRISON = {"imprisonment", "life_imprisonment"}
-CUSTODY_EVENTS = {"detained", "pre_trial_detention", "house_arrest", "sentence_resumed"}
-# Events that end custody. A parole or pardon decision is not itself a release (a parole grant can be
-# overturned on appeal before the prisoner walks out): the release is its own event.
-RELEASE_EVENTS = {"released", "released_from_custody", "acquitted"}
-# What supports each status: sentence kinds, event types, or a predicate.
-SUPPORT = {
-    "in_prison": ({"imprisonment", "life_imprisonment"}, {"detained", "pre_trial_detention", "sentence_resumed", "extradited"}),
-    "pre_trial_detention": (set(), {"detained", "pre_trial_detention", "extradited"}),
-    "house_arrest": (set(), {"house_arrest"}),
-    # a court can replace the rest of a prison term with restriction of freedom (an event, not a new verdict)
-    "restricted_freedom": ({"restriction_of_freedom"}, {"sentence_replaced"}),
-    "non_custodial_sentence": ({"fine", "activity_ban", "compulsory_labour", "community_service", "confiscation",
-                                "victims_fund_payment"}, set()),
-    "suspended_sentence": ({"suspended_imprisonment"}, set()),
-    "under_investigation": (set(), {"charged", "case_opened", "detained", "pre_trial_detention", "house_arrest", "wanted_notice", "extradition_requested"}),
-    "released": (set(), {"released", "released_from_custody", "acquitted", "pardoned", "parole_granted", "amnesty", "case_closed"}),
-    "compulsory_psychiatric_treatment": ({"compulsory_psychiatric_treatment"}, {"compulsory_treatment_ordered", "compulsory_treatment_extended"}),
-    "deceased": (set(), {"died"}),
-}
+from ..vocab import ABSENTIA_STATUS, CUSTODY_EVENTS, HELD_STATUSES, LATER_CUSTODY, PRISON, RELEASE_EVENTS, SUPPORT
 
 
 def _custody_points(ctx: Context, pid: str) -> list[tuple]:
@@ -49,21 +29,20 @@ def check_status(ctx: Context) -> Iterable[Finding]:
     for p in ctx.table("persons"):
         status, when = p.rec.get("status", ""), p.date("status_date")
         sentences, events = ctx.person_rows(p.id, "sentences"), ctx.person_rows(p.id, "events")
-        if status in ("in_prison", "pre_trial_detention", "house_arrest") and when:
+        if status in HELD_STATUSES and when:
             points = [x for x in _custody_points(ctx, p.id) if not x[0].after(when)]
             if points:
                 latest = max(points, key=lambda x: (x[0].start, x[1] == "out"))
                 if latest[1] == "out" and all(latest[0].after(x[0]) for x in points if x[1] == "in"):
                     row: Row = latest[2]
-                    yield ctx.finding("KZ701", p, "status", f"status is {status} on {when}, but {row.table[:-1]} {row.id} records a release on {latest[0]} after the last custody")
+                    yield ctx.finding("KZ701", p, "status", f"status is {status} on {when}, but {row.table[:-1]} {row.id} records a release on {latest[0]} after the last custody",
+                                      related=[(row, "date" if row.table == "events" else "verdict_date")])
         if status in SUPPORT:
             kinds, types = SUPPORT[status]
             ok = any(s.rec.get("kind") in kinds for s in sentences) or any(e.rec.get("type") in types for e in events)
-            if status == "in_prison":
-                ok = ok or any(s.rec.get("kind") in PRISON for s in sentences)
             if not ok:
                 yield ctx.finding("KZ702", p, "status", f"status is {status}, but no sentence or event of {p.id} supports it")
-        if status == "convicted_in_absentia" and not any(s.rec.get("in_absentia") == "true" for s in sentences):
+        if status == ABSENTIA_STATUS and not any(s.rec.get("in_absentia") == "true" for s in sentences):
             yield ctx.finding("KZ702", p, "status", f"status is convicted_in_absentia, but no sentence of {p.id} was given in absentia")
         if status == "in_prison" and when:
             yield from _term_over(ctx, p, sentences, events, when)
@@ -81,8 +60,61 @@ def _term_over(ctx, p, sentences, events, when) -> Iterable[Finding]:
         ends.append(dur.add_to(s.date("verdict_date").end))
     first_verdict = min(s.date("verdict_date").start for s in prison)
     # only a change after the verdict can explain a longer stay (a detention before the trial cannot)
-    later = [e for e in events if e.date("date") and e.date("date").end > first_verdict
-             and e.rec.get("type") in ("sentence_changed", "sentence_resumed", "detained", "pre_trial_detention")]
+    later = [e for e in events if e.date("date") and e.date("date").end > first_verdict and e.rec.get("type") in LATER_CUSTODY]
     if max(ends) < when.start and not later:
         yield ctx.finding("KZ703", p, "status_date",
-                          f"status is in_prison on {when}, but the longest prison term ends by {max(ends)} even counted from the verdict")
+                          f"status is in_prison on {when}, but the longest prison term ends by {max(ends)} even counted from the verdict",
+                          related=[(s, "term") for s in prison])
+
+
+# --- screen ----------------------------------------------------------------------------------------------
+
+NEEDS = {"persons": ("status",), "sentences": ("kind", "in_absentia", "term"), "events": ("type",)}
+_DURATION = r"^P(?:([0-9]{1,4})Y)?(?:([0-9]{1,4})M)?(?:([0-9]{1,4})W)?(?:([0-9]{1,5})D)?$"
+
+
+def screen_status(fr):
+    """Persons whose status the decider may fault: held, with a release after every custody start up to the
+    status date (KZ701); a status no sentence or event of theirs could support (KZ702); in prison with every
+    term over before the status date, by a lower bound on each term's length (KZ703)."""
+    import polars as pl
+
+    pe = fr.get("persons")
+    if pe is None:
+        return None
+    code = fr.code
+    ev, se = fr.get("events"), fr.get("sentences")
+    ev = ev if ev is not None else pl.DataFrame(schema={"person": code, "type": pl.Categorical, "date__s": pl.Int32, "date__e": pl.Int32})
+    se = se if se is not None else pl.DataFrame(schema={"person": code, "kind": pl.Categorical, "in_absentia": pl.Categorical,
+                                                        "term": pl.Categorical, "verdict_date__s": pl.Int32, "verdict_date__e": pl.Int32})
+    st, when = pl.col("status"), pl.col("status_date__s")
+    out = []
+    # KZ701: some release not after the status date starts later than the end of every custody start not after it
+    held = pe.filter(st.is_in(list(HELD_STATUSES)) & when.is_not_null()).select("person", pl.col("status_date__e").alias("w"))
+    outs = ev.filter(pl.col("type").is_in(list(RELEASE_EVENTS))).select("person", pl.col("date__s").alias("s"))
+    ins = pl.concat([
+        ev.filter(pl.col("type").is_in(list(CUSTODY_EVENTS))).select("person", pl.col("date__s").alias("s"), pl.col("date__e").alias("e")),
+        se.filter(pl.col("kind").is_in(list(PRISON)) & (pl.col("in_absentia") != "true")).select(
+            "person", pl.col("verdict_date__s").alias("s"), pl.col("verdict_date__e").alias("e"))])
+    last_out = held.join(outs, on="person").filter(pl.col("s") <= pl.col("w")).group_by("person").agg(pl.col("s").max().alias("o"))
+    last_in = held.join(ins, on="person").filter(pl.col("s") <= pl.col("w")).group_by("person").agg(pl.col("e").max().alias("i"))
+    j = last_out.join(last_in, on="person", how="left")
+    out.append(j.filter(pl.col("i").is_null() | (pl.col("o") > pl.col("i"))).get_column("person"))
+    # KZ702
+    for status, (kinds, types) in SUPPORT.items():
+        ok = pl.concat([se.filter(pl.col("kind").is_in(list(kinds))).get_column("person"),
+                        ev.filter(pl.col("type").is_in(list(types))).get_column("person")])
+        out.append(pe.filter((st == status) & ~pl.col("person").is_in(ok.implode())).get_column("person"))
+    absentia = se.filter(pl.col("in_absentia") == "true").get_column("person")
+    out.append(pe.filter((st == ABSENTIA_STATUS) & ~pl.col("person").is_in(absentia.implode())).get_column("person"))
+    # KZ703: a term of Y years, M months, W weeks and D days lasts at least 28*(12Y+M) + 7W + D days (a month has
+    # 28 days or more, and clamping to the month's end costs no more than the difference)
+    prison = se.filter(pl.col("kind").is_in(list(PRISON)) & pl.col("verdict_date__s").is_not_null())
+    g = [pl.col("term").cast(pl.String).str.extract(_DURATION, i).cast(pl.Int64).fill_null(0) for i in (1, 2, 3, 4)]
+    prison = prison.with_columns(
+        pl.col("term").cast(pl.String).str.contains(_DURATION).alias("parsed"),
+        (pl.col("verdict_date__e").cast(pl.Int64) + 28 * (12 * g[0] + g[1]) + 7 * g[2] + g[3]).alias("lb"))
+    per = prison.group_by("person").agg(pl.col("parsed").all().alias("parsed"), pl.col("lb").max().alias("lb"))
+    j = pe.filter((st == "in_prison") & when.is_not_null()).join(per, on="person", how="inner")
+    out.append(j.filter(~pl.col("parsed") | (pl.col("lb") < when)).get_column("person"))
+    return pl.concat(out)

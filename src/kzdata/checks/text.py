@@ -1,5 +1,6 @@
-"""Check 9: honest, safe text. One script per name, no invisible characters, Unicode NFC, no stray spaces,
-nothing a spreadsheet would run as a formula, safe source addresses, and no private data.
+"""Honest, safe text (text) and no private data (privacy). One script per name, no invisible characters,
+Unicode NFC, no stray spaces, nothing a spreadsheet would run as a formula, safe source addresses; no
+identification numbers, phone numbers, e-mail or street addresses (kzdata.privacy).
 
 Every string cell of every table is read; numbers, booleans and dates are typed columns, not text.
 """
@@ -7,35 +8,50 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from itertools import accumulate, chain
+from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 from ..context import Context
 from ..findings import Finding, make
+from ..schema import fields_of, kz_of
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Query parameters that only track the reader: a citation does not need them.
 TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src")
 # Kinds of cell whose content the schema already pins down to plain ASCII (ids, dates, durations).
 STRUCTURED = {"id", "reference", "partial-date", "duration"}
+INVISIBLE = ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")   # the invisible characters of ASCII (a newline is allowed)
 
 
-def _text_cells(ctx: Context) -> Iterator[tuple[str, str, dict, int, str, str]]:
-    """(table, path, field, line, record id, value) for every non-empty string cell (the reference order)."""
-    for name, path, field, values, cell in _columns(ctx):
-        for j, value in enumerate(values):
-            if value:
-                line, rid, _ = cell(j)
-                yield name, path, field, line, rid, value
+def text_cells(ctx: Context) -> Iterator[tuple[str, str, dict, int, str, str]]:
+    """(table, path, field, line, record id, value) for every non-empty string cell."""
+    for name, table in ctx.pkg.tables.items():
+        id_i = table.index.get("id")
+        for field in fields_of(ctx.pkg.schemas[name]):
+            if field.get("type", "string") != "string":
+                continue
+            i = table.index.get(field["name"])
+            if i is None:
+                continue
+            for line, row in zip(table.lines, table.rows):
+                value = row[i] if i < len(row) else ""
+                if value:
+                    yield name, table.path, field, line, (row[id_i] if id_i is not None and id_i < len(row) else ""), value
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     if not ch.isalpha():
         return ""
     name = unicodedata.name(ch, "")
     return "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else "other"
+
+
+@lru_cache(maxsize=4096)
+def _is_invisible(ch: str) -> bool:
+    return ch != "\n" and unicodedata.category(ch) in INVISIBLE
 
 
 def _describe(chars: Iterable[str]) -> str:
@@ -44,9 +60,11 @@ def _describe(chars: Iterable[str]) -> str:
         f" and {len(seen) - 5} more" if len(seen) > 5 else "")
 
 
-def _invisible(value: str) -> list[str]:
+def invisible(value: str) -> list[str]:
     """Control, format (zero-width, bidi), separator and private-use characters; a newline is allowed."""
-    return [c for c in value if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")]
+    if value.isascii():
+        return _ASCII_CONTROL.findall(value)
+    return [c for c in value if _is_invisible(c)]
 
 
 def script_problem(value: str, declared: str | None) -> str | None:
@@ -54,10 +72,14 @@ def script_problem(value: str, declared: str | None) -> str | None:
     each word must be written in one script."""
     if declared:
         other = "Cyrillic" if declared == "latin" else "Latin"
+        if other == "Cyrillic" and value.isascii():
+            return None
         wrong = [c for c in value if _script(c) == other]
         if wrong:
             return f"this {declared.capitalize()}-script field contains {other} letters: {_describe(wrong)}"
         return None
+    if value.isascii():
+        return None   # one script: Latin
     for word in value.split():
         scripts = {_script(c) for c in word} - {""}
         if {"Latin", "Cyrillic"} <= scripts:
@@ -66,20 +88,19 @@ def script_problem(value: str, declared: str | None) -> str | None:
     return None
 
 
-def check_text_reference(ctx: Context) -> Iterable[Finding]:
-    """The straightforward implementation: every rule on every cell (tests compare the fast path with it)."""
-    for table, path, field, line, rid, value in _text_cells(ctx):
+def check_text(ctx: Context) -> Iterable[Finding]:
+    for table, path, field, line, rid, value in text_cells(ctx):
         yield from _text_findings(table, path, field, line, rid, value)
 
 
 def _text_findings(table: str, path: str, field: dict, line: int, rid: str, value: str) -> Iterable[Finding]:
     col = field["name"]
-    kz = field.get("kzdata", {}) or {}
+    kz = kz_of(field)
     where = dict(table=table, record=rid)
-    bad = _invisible(value)
+    bad = invisible(value)
     if bad:
         yield make("KZ121", path, line, col, f"{col} contains invisible or control characters: {_describe(bad)}", **where)
-    if not unicodedata.is_normalized("NFC", value):
+    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         yield make("KZ122", path, line, col, f"{col} is not in Unicode NFC (composed) form", **where)
     if kz.get("kind") not in STRUCTURED:
         items = value.split(";") if kz.get("kind") == "list" else [value]
@@ -95,35 +116,6 @@ def _text_findings(table: str, path: str, field: dict, line: int, rid: str, valu
         yield make("KZ123", path, line, col, f"{col} has {what}", **where)
     if field.get("format") == "uri":
         yield from _check_url(path, line, col, value, where)
-
-
-PRIVATE_CODES = {"iin": "KZ110", "phone": "KZ111", "email": "KZ112", "address": "KZ113"}
-
-
-def mask(text: str) -> str:
-    """Show the shape of a private value without repeating it (findings end up in public CI logs)."""
-    keep = 2 if len(text) > 6 else 0
-    return text[:keep] + "".join("#" if c.isalnum() else c for c in text[keep:len(text) - keep]) + text[len(text) - keep:]
-
-
-def check_privacy_reference(ctx: Context) -> Iterable[Finding]:
-    """The straightforward implementation: the detectors on every cell (tests compare the fast path with it)."""
-    for table, path, field, line, rid, value in _text_cells(ctx):
-        yield from _privacy_findings(table, path, field, line, rid, value)
-
-
-def _privacy_findings(table: str, path: str, field: dict, line: int, rid: str, value: str) -> Iterable[Finding]:
-    from ..privacy import find_private
-
-    kind = (field.get("kzdata") or {}).get("kind")
-    if kind in STRUCTURED:
-        return
-    for hit in find_private(value):
-        if field.get("format") == "uri" and hit.kind != "email":
-            continue  # an address's digits are not a phone number
-        col = field["name"]
-        yield make(PRIVATE_CODES[hit.kind], path, line, col, f"{col} contains {hit.message} ({mask(hit.text)})",
-                   table=table, record=rid)
 
 
 def _check_url(path: str, line: int, col: str, value: str, where: dict) -> Iterable[Finding]:
@@ -145,100 +137,129 @@ def _check_url(path: str, line: int, col: str, value: str, where: dict) -> Itera
         yield make("KZ126", path, line, col, f"{col} carries tracking parameters: {', '.join(tracking)}", **where)
 
 
-# --- the fast path --------------------------------------------------------------------------------------
-# Each column is joined into one string and screened with a few regular expressions (C speed); only the
-# cells the screen selects go through the per-cell rules above, so the findings are those of the reference
-# implementation by construction, provided the screen selects a superset of the cells with findings.
-# tests/test_fast_path.py checks that on generated packages with planted problems.
+# --- privacy ---------------------------------------------------------------------------------------------
 
-SEP = "\n\x00\n"   # ends a URL (whitespace), is no letter, digit or separator of numbers, and stops
-                     # "followed by a word" lookaheads the way the end of a string does
-def _columns(ctx: Context):
-    """(table, path, field, values, cell) per string column; `cell(i)` gives (line, id, value) of row i."""
-    for name, table in ctx.pkg.tables.items():
-        id_i = table.index.get("id")
-        rows, lines = table.rows, table.lines
-        for field in ctx.pkg.schemas[name]["fields"]:
-            if field.get("type", "string") != "string":
-                continue
-            i = table.index.get(field["name"])
-            if i is None:
-                continue
-            try:
-                values = [row[i] for row in rows]
-            except IndexError:  # a ragged row (reported by the structure check): read cell by cell
-                values = [row[i] if i < len(row) else "" for row in rows]
-
-            def cell(j, rows=rows, lines=lines, id_i=id_i, i=i):
-                row = rows[j]
-                return lines[j], (row[id_i] if id_i is not None and id_i < len(row) else ""), (row[i] if i < len(row) else "")
-
-            if any(values):
-                yield name, table.path, field, values, cell
+PRIVATE_CODES = {"iin": "KZ110", "phone": "KZ111", "email": "KZ112", "address": "KZ113"}
 
 
-def _screen(values: list[str], pattern) -> set[int]:
-    """Indexes of the cells that a match of `pattern` in the joined column touches."""
-    joined = SEP.join(values)
-    matches = pattern.finditer(joined) if hasattr(pattern, "finditer") else pattern(joined)
-    first = next(matches, None)
-    if first is None:
-        return set()
-    starts = list(accumulate((len(v) + len(SEP) for v in values), initial=0))
-    hit = set()
-    for m in chain([first], matches):
-        a, b = (m.start(), m.end()) if hasattr(m, "start") else m
-        lo = max(0, bisect_right(starts, a) - 1)
-        hi = max(0, bisect_right(starts, max(a, b - 1)) - 1)
-        hit.update(range(lo, hi + 1))
-    return hit
-
-
-_CONTROL = re.compile(r"[\x01-\x08\x0b-\x1f\x7f\t]")   # ASCII control characters (a newline is allowed)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")                # scripts, invisible characters and NFC live here
-_EDGE = frozenset("=+-@\t\r") | frozenset(" \n\x0b\x0c\x1c\x1d\x1e\x1f")
-
-
-def _screen_text(values: list[str]) -> set[int]:
-    """Cells that may break a text rule: the reference rules run on these only."""
-    chosen = {j for j, v in enumerate(values) if v and (v[0] in _EDGE or v[-1].isspace() or v[0].isspace())}
-    joined = SEP.join(values)
-    if "  " in joined:
-        chosen |= {j for j, v in enumerate(values) if "  " in v}
-    patterns = [_CONTROL] if joined.isascii() else [_CONTROL, _NON_ASCII]
-    for pattern in patterns:
-        if pattern.search(joined):
-            chosen |= _screen(values, pattern)
-    return chosen
-
-
-def check_text(ctx: Context) -> Iterable[Finding]:
-    for table, path, field, values, cell in _columns(ctx):
-        kz = field.get("kzdata") or {}
-        if kz.get("script") == "cyrillic" or field.get("format") == "uri":
-            chosen = range(len(values))       # every cell: Latin letters or an address are the rule here
-        else:
-            chosen = sorted(_screen_text(values))
-        for i in chosen:
-            line, rid, value = cell(i)
-            if value:
-                yield from _text_findings(table, path, field, line, rid, value)
+def mask(text: str) -> str:
+    """Show the shape of a private value without repeating it (findings end up in public CI logs)."""
+    keep = 2 if len(text) > 6 else 0
+    return text[:keep] + "".join("#" if c.isalnum() else c for c in text[keep:len(text) - keep]) + text[len(text) - keep:]
 
 
 def check_privacy(ctx: Context) -> Iterable[Finding]:
     """No identification numbers, phone numbers, e-mail addresses or street addresses in any text cell."""
-    from ..privacy import _url_spans, find_private
+    from ..privacy import find_private
 
-    def spans(joined: str):
-        for h in find_private(joined):
-            yield h.start, h.start + len(h.text)
-        for a, b in _url_spans(joined):     # a URL hides what is inside it: recheck the cells it covers
-            yield a, b
-
-    for table, path, field, values, cell in _columns(ctx):
-        if (field.get("kzdata") or {}).get("kind") in STRUCTURED:
+    for table, path, field, line, rid, value in text_cells(ctx):
+        if kz_of(field).get("kind") in STRUCTURED:
             continue
-        for i in sorted(_screen(values, spans)):
-            line, rid, value = cell(i)
-            if value:
-                yield from _privacy_findings(table, path, field, line, rid, value)
+        col = field["name"]
+        for hit in find_private(value):
+            if field.get("format") == "uri" and hit.kind != "email":
+                continue  # an address's digits are not a phone number
+            yield make(PRIVATE_CODES[hit.kind], path, line, col, f"{col} contains {hit.message} ({mask(hit.text)})",
+                       table=table, record=rid)
+
+
+# --- screens ---------------------------------------------------------------------------------------------
+
+_CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+# Outside printable ASCII, newline and these Cyrillic letters lie every invisible, control or decomposed
+# character, every other script, and every whitespace that str.strip() knows but a space is not.
+_UNUSUAL = f"[^\\x20-\\x7e\\n{_CYRILLIC}]"
+_ASCII_LETTER = "[A-Za-z]"
+_CYR_LETTER = f"[{_CYRILLIC}]"
+# An address that check_text cannot fault: http(s), a host of lower-case letters, digits, dots and hyphens
+# (so no user name, password or port), a path, query and fragment of unreserved characters (so nothing
+# that urlsplit reads differently, no space, no percent-encoding that could hide a tracking parameter), no
+# tracking parameter, nothing outside ASCII (so no script, invisible-character or NFC problem).
+_PLAIN_URL = "^https?://[a-z0-9.-]+(/[A-Za-z0-9._~/-]*)?([?][A-Za-z0-9._~=&-]*)?(#[A-Za-z0-9._~/-]*)?$"
+_TRACKING = "(?i)" + "|".join(re.escape(t) for t in TRACKING)
+
+
+def _text_cells_expr(s, script: str | None, structured: bool):
+    m = (s.str.contains(_UNUSUAL) | s.str.contains(r"^[=+\-@ \n]") | s.str.contains(r"[ \n]$")
+         | s.str.contains("  ", literal=True))
+    if script == "latin":
+        m = m | s.str.contains(_CYR_LETTER)
+    elif script == "cyrillic":
+        m = m | s.str.contains(_ASCII_LETTER)
+    elif not structured:
+        m = m | (s.str.contains(_CYR_LETTER) & s.str.contains(_ASCII_LETTER))
+    return m.fill_null(True)
+
+
+class _TextScreen:
+    """Cells that may break a text rule: a wide regular expression per column first, then a closer look
+    at the cells it selects; every address except the plainest."""
+
+    def __init__(self, schema: dict):
+        import polars as pl
+
+        self.near = []   # (column, expr, script, structured, uri)
+        for f in fields_of(schema):
+            if f.get("type", "string") != "string":
+                continue
+            col = pl.col(f["name"])
+            kz = kz_of(f)
+            structured = kz.get("kind") in STRUCTURED
+            script = kz.get("script")
+            if f.get("format") == "uri":
+                plain = col.str.contains(_PLAIN_URL) & ~col.str.contains(_TRACKING) if script != "cyrillic" else pl.lit(False)
+                self.near.append((f["name"], (col != "") & ~plain, script, structured, True))
+            else:
+                wide = [_UNUSUAL, r"^[=+\-@ \n]", r"[ \n]$", "  "]
+                if script == "cyrillic":
+                    wide.append(_ASCII_LETTER)
+                elif script == "latin" or not structured:
+                    wide.append(_CYR_LETTER)
+                self.near.append((f["name"], col.str.contains("|".join(wide)), script, structured, False))
+
+    def exprs(self):
+        return [e.fill_null(True).alias(f"__text{i}") for i, (_, e, _, _, _) in enumerate(self.near)]
+
+    def rows(self, d, first: int):
+        import polars as pl
+
+        found = []
+        for i, (col, _, script, structured, uri) in enumerate(self.near):
+            near = d.get_column(f"__text{i}").arg_true()
+            if uri:
+                found.append(near)
+            elif len(near):
+                found.append(near.filter(_text_cells_expr(d.get_column(col).gather(near), script, structured)))
+        return pl.concat([x.cast(pl.Int64) for x in found]).unique().sort() if found else pl.Series([], dtype=pl.Int64)
+
+    def later(self):
+        import polars as pl
+
+        return pl.Series([], dtype=pl.Int64)
+
+
+def screen_text(env, table: str):
+    return _TextScreen(env.schemas[table])
+
+
+# Every address pattern in kzdata.privacy needs a house or flat number (ASCII digits) and one of these
+# street or flat words; each word here is a prefix or part of the words in those patterns.
+_STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
+                 "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
+# A cell may hold private data only if it has an '@' (e-mail), at least 8 digits (IIN, phone number), or a
+# digit and a street or flat word (address). A cell with a digit and an unusual character goes to the
+# full check too, since case folding of unusual letters could differ between regex engines.
+_PRIVATE = (f"(?s)@|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{_STREET_WORDS})|(?:{_STREET_WORDS}).*[0-9])"
+            f"|[0-9].*{_UNUSUAL}|{_UNUSUAL}.*[0-9]")
+
+
+def screen_privacy(env, table: str):
+    import polars as pl
+
+    from .screening import Flags
+
+    flags = Flags("privacy")
+    for f in fields_of(env.schemas[table]):
+        if f.get("type", "string") == "string" and kz_of(f).get("kind") not in STRUCTURED:
+            flags.conditions.append(pl.col(f["name"]).str.contains(_PRIVATE))
+    return flags

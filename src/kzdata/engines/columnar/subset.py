@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 
 import polars as pl
 
-from ..context import Context, Row
-from ..csvio import Table
-from ..package import Package
+from ...context import Context, Row
+from ...csvio import Table
+from ...package import Package
 
 
 class KnownIds(Mapping):

@@ -22,9 +22,8 @@ from pathlib import Path
 
 import polars as pl
 
-from ..csvio import MAX_FIELD
+from ...csvio import MAX_FIELD
 
-_PARTIAL = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 CHUNK_BYTES = 8 * 1024 * 1024  # memory against speed: see docs/performance.md
 
 
@@ -54,6 +53,10 @@ class FileReader:
     key: str | None = None            # the primary key column, whose values must not decrease
     want_integrity: bool = False
     chunk_bytes: int | None = None
+    rel: str = ""                     # the path relative to the package, for the reasons given
+
+    def _not_proven(self, why: str) -> NotProven:
+        return NotProven(f"{self.rel or self.path.name}: {why}")
 
     def __post_init__(self):
         self.chunks: list[Chunk] = []
@@ -63,6 +66,12 @@ class FileReader:
     def __iter__(self) -> Iterator[tuple[Chunk, pl.DataFrame]]:
         size = self.chunk_bytes or CHUNK_BYTES
         sha = hashlib.sha256() if self.want_integrity else None
+        try:
+            yield from self._chunks(size, sha)
+        except NotProven as exc:
+            raise self._not_proven(str(exc)) from None
+
+    def _chunks(self, size: int, sha) -> Iterator[tuple[Chunk, pl.DataFrame]]:
         last_key: str | None = None
         with open(self.path, "rb") as f:
             body_start = self._read_header(f, sha)
@@ -110,7 +119,7 @@ class FileReader:
             data = f.read(chunk.end - chunk.start)
         df = parse(data, self.header)
         if len(df) != chunk.rows:
-            raise NotProven("the file changed while it was being read")
+            raise self._not_proven("the file changed while it was being read")
         return df.with_columns(row_lines(df, data, chunk.line).alias("__line"))
 
     def column(self, name: str) -> pl.Series:
@@ -223,33 +232,3 @@ def row_lines(df: pl.DataFrame, data: bytes, first: int, breaks: int | None = No
     inner = df.select(pl.sum_horizontal(pl.col(c).str.count_matches("\n", literal=True) for c in df.columns)
                       .alias("nl")).get_column("nl").cast(pl.Int64)
     return base + inner.cum_sum() - inner
-
-
-# ------------------------------------------------------------------------------------- partial dates
-
-def date_start(col: str) -> pl.Expr:
-    """First day of a partial date (YYYY, YYYY-MM, YYYY-MM-DD) as days since 1970; null when it is empty
-    or not a real date (the row engine's parse_partial gives None for exactly these, except the rare
-    oddities that screens.with_dates flags as __odd)."""
-    s = pl.col(col).cast(pl.String)
-    n = s.str.len_bytes()
-    ok = s.str.contains(_PARTIAL) & (s.str.slice(0, 4) != "0000")
-    full = pl.when(n == 10).then(s).when(n == 7).then(s + "-01").otherwise(s + "-01-01")
-    return pl.when(ok).then(full).str.to_date("%Y-%m-%d", strict=False).cast(pl.Int32)
-
-
-def date_end(col: str, start: pl.Expr | None = None) -> pl.Expr:
-    """Last day of a partial date, like date_start; `start` is date_start(col) when it is already known."""
-    s = pl.col(col).cast(pl.String)
-    n = s.str.len_bytes()
-    start = (date_start(col) if start is None else start).cast(pl.Date)
-    end = (pl.when(n == 10).then(start)
-           .when(n == 7).then(start.dt.month_end())
-           .otherwise(pl.date(start.dt.year(), 12, 31)))
-    return end.cast(pl.Int32)
-
-
-def day(iso: str) -> int:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(iso) - dt.date(1970, 1, 1)).days

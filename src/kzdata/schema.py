@@ -1,0 +1,80 @@
+"""What a Table Schema says, read in one place: its key, its references, its kinds of fields.
+
+The schemas in schemas/ are Frictionless Table Schemas with a `kzdata` block per field for what the
+standard cannot say (a field's kind: id, reference, list, partial-date, duration; its script; whether it
+is sensitive; the allowed items of a list).
+"""
+from __future__ import annotations
+
+
+def primary_key(schema: dict, header: list[str] | None = None) -> list[str]:
+    """The columns that identify a row: the schema's primaryKey (a name or a list of names); without one,
+    `id` when the table has that column (header None: assume it has)."""
+    pk = schema.get("primaryKey") if isinstance(schema, dict) else None
+    if isinstance(pk, str):
+        return [pk]
+    if isinstance(pk, list) and pk and all(isinstance(c, str) for c in pk):
+        return list(pk)
+    return ["id"] if header is None or "id" in header else []
+
+
+def row_key(rec, pk: list[str]) -> str:
+    """The key of a record (a mapping of column to cell) as one string: cells joined by '/'."""
+    return "/".join(rec.get(k, "") or "" for k in pk)
+
+
+def references(schema: dict, name: str) -> list[tuple[str, str | None, bool]]:
+    """(column, target table, is a list) for every reference the key check tests: single-column foreign
+    keys (the target defaults to the table itself) and list cells whose items name rows of a table
+    (`kzdata.reference`; target None for a list of plain values)."""
+    out: list[tuple[str, str | None, bool]] = []
+    for fk in schema.get("foreignKeys") or []:
+        if not isinstance(fk, dict):
+            continue
+        fields = fk.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        if isinstance(fields, list) and len(fields) == 1 and isinstance(fields[0], str):
+            out.append((fields[0], (fk.get("reference") or {}).get("resource") or name, False))
+    for f in fields_of(schema):
+        kz = kz_of(f)
+        if kz.get("kind") == "list":
+            out.append((f["name"], (kz.get("reference") or {}).get("resource"), True))
+    return out
+
+
+def fields_of(schema: dict) -> list[dict]:
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    return [f for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)] if isinstance(fields, list) else []
+
+
+def field_names(schema: dict) -> list[str]:
+    return [f["name"] for f in fields_of(schema)]
+
+
+def kz_of(field: dict) -> dict:
+    """The field's kzdata block ({} when it has none)."""
+    kz = field.get("kzdata")
+    return kz if isinstance(kz, dict) else {}
+
+
+def constraints_of(field: dict) -> dict:
+    c = field.get("constraints")
+    return c if isinstance(c, dict) else {}
+
+
+def kind_of(field: dict) -> str | None:
+    return kz_of(field).get("kind")
+
+
+def is_sensitive(field: dict) -> bool:
+    return bool(kz_of(field).get("sensitive"))
+
+
+def sensitive_fields(schema: dict) -> set[str]:
+    """Fields the schema marks sensitive: left out of public exports and the website."""
+    return {f["name"] for f in fields_of(schema) if is_sensitive(f)}
+
+
+def list_columns(schema: dict) -> list[str]:
+    """Columns that hold ';'-separated lists."""
+    return [f["name"] for f in fields_of(schema) if kind_of(f) == "list"]
