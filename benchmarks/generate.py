@@ -56,6 +56,7 @@ def generate(out: Path, persons: int, seed: int = 1) -> dict[str, int]:
     (out / "data").mkdir(parents=True)
     shutil.copytree(REPO / "schemas", out / "schemas")
     shutil.copy(REPO / "data" / "criminal-code.json", out / "data" / "criminal-code.json")
+    shutil.copytree(REPO / "reference", out / "reference")
     desc = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
     for k in ("version", "created"):
         desc.pop(k, None)
@@ -64,7 +65,7 @@ def generate(out: Path, persons: int, seed: int = 1) -> dict[str, int]:
             res.pop(k, None)
     (out / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     cols = {t: [f["name"] for f in json.loads((REPO / "schemas" / f"{t}.json").read_text(encoding="utf-8"))["fields"]]
-            for t in ("sources", "organisations", "persons", "cases", "charges", "sentences", "events", "exceptions", "retired")}
+            for t in ("sources", "organisations", "persons", "cases", "charges", "sentences", "events", "disputes", "exceptions", "retired")}
     rows: dict[str, list[dict]] = {t: [] for t in cols}
     n_sources = max(5, persons // 50)
     for i in range(n_sources):

@@ -46,6 +46,15 @@ class Pkg:
             r.update(values)
         self.write(table, header, rows)
 
+    def set_where(self, table: str, /, value: str, **changes: str) -> None:
+        """Change the rows of a table without an id column whose `value` cell is `value`."""
+        header, rows = self.read(table)
+        hits = [r for r in rows if r.get("value") == value]
+        assert hits, f"no row with value {value} in {table}"
+        for r in hits:
+            r.update(changes)
+        self.write(table, header, self._sorted(table, rows))
+
     def _sorted(self, table: str, rows: list[dict]) -> list[dict]:
         """Rows in canonical order (by primary key), as kzdata fmt leaves a table after an addition."""
         schema = json.loads((self.root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
@@ -90,6 +99,7 @@ def pkg(tmp_path: Path) -> Pkg:
     (root / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     shutil.copytree(REPO / "data", root / "data")
     shutil.copytree(REPO / "schemas", root / "schemas")
+    shutil.copytree(REPO / "reference", root / "reference")
     return Pkg(root)
 
 

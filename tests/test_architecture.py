@@ -14,7 +14,7 @@ SRC = REPO / "src" / "kzdata"
 LAYERS = [
     ("leaves", ["catalogue", "dates", "vocab", "schema", "names", "privacy", "fileio", "cache", "integrity", "gitio", "csvio"]),
     ("findings", ["findings"]),
-    ("reading", ["package", "canonical_form"]),
+    ("reading", ["package", "canonical_form", "reference_build"]),
     ("context", ["context"]),
     ("checks", ["checks", "checks.*", "runner"]),
     ("engines", ["engines", "engines.*"]),

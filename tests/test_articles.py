@@ -78,12 +78,50 @@ def test_article_before_it_was_added(pkg):
     assert "KZ302" in codes(report)  # and the 2014 Code was not yet in force either
 
 
+def _acts_in(pkg, when):
+    for c in ("174", "274", "400"):
+        pkg.set("charges", f"bokayev-maks-2016-{c}", acts_from=when, acts_to=when)
+
+
 def test_article_added_between_editions_is_a_warning(pkg):
+    """Art. 380-1 is absent from the edition of 07.11.2014 and present in that of 01.01.2019. Where no footnote
+    dates the law that added it, a verdict between the two editions may be before it: a warning."""
+    import csv
+    import io
+
+    from kzdata.reference_build import build, render
+
+    inputs = pkg.root / "reference" / "criminal-code"
+    path = inputs / "cc2014-2025-09-16.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    for r in rows:
+        if r["article"] == "380-1":
+            r["footnote"] = ""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    (pkg.root / "data" / "criminal-code.json").write_text(render(build(inputs)), encoding="utf-8")
     pkg.set("charges", CH, article="380-1")
     set_verdict(pkg, "2018")
-    for c in ("174", "274", "400"):
-        pkg.set("charges", f"bokayev-maks-2016-{c}", acts_from="2017-12", acts_to="2017-12")
+    _acts_in(pkg, "2017-12")
+    f = only(pkg.validate(), "KZ307")
+    assert f.severity == "warning" and "first appears in the edition of 2019-01-01" in f.message
+
+
+def test_article_added_by_a_dated_law(pkg):
+    """Art. 380-1 was added by Law No. 84-VI of 03.07.2017 (in force ten days after publication: 14 July at the
+    earliest). A verdict before that is an error; in the weeks after, a warning; later, nothing."""
+    pkg.set("charges", CH, article="380-1")
+    set_verdict(pkg, "2017-06-20")
+    _acts_in(pkg, "2017-05")
+    f = only(pkg.validate(), "KZ306")
+    assert "added by Law No. 84-VI of 2017-07-03, in force from 2017-07-14 at the earliest" in f.message
+    set_verdict(pkg, "2017-07-25")
     assert only(pkg.validate(), "KZ307").severity == "warning"
+    set_verdict(pkg, "2018")
+    assert not {"KZ306", "KZ307"} & set(codes(pkg.validate()))
 
 
 def test_part_that_does_not_exist(pkg):

@@ -5,7 +5,7 @@ table in README.md are generated from it by scripts/update_readme.py.
 
 Codes are stable: a code is never reused for a different problem. Ranges:
 KZ0xx package and file structure, KZ1xx cell values, KZ2xx keys and references, KZ3xx Criminal Code
-articles, KZ4xx date order, KZ5xx dates against sources, KZ6xx banned organisations, KZ7xx status
+articles, KZ4xx date order, KZ5xx sources (dates against sources, disputed facts), KZ6xx banned organisations, KZ7xx status
 consistency, KZ8xx likely duplicates, KZ9xx reviewed exceptions and the validator itself.
 """
 from __future__ import annotations
@@ -99,6 +99,16 @@ CODES: dict[str, Code] = {
         hint='Run kzdata fmt: it rewrites the file in canonical form without changing any value.',
         example='persons.csv, a new row added at the end instead of in id order, or a cell quoted without need: "data/persons.csv is not in canonical form (first difference on this line)". Run kzdata fmt.',
         check='canonical'),
+    'KZ019': Code(
+        E, 'Criminal Code reference not built from its inputs',
+        hint='Do not edit data/criminal-code.json by hand: change the inputs in reference/criminal-code/ and run python scripts/build_criminal_code.py.',
+        example='data/criminal-code.json with an article 999 appended by hand: "data/criminal-code.json is not what reference/criminal-code/ builds: it differs at /editions/1/articles/502". Rebuild it.',
+        check='reference'),
+    'KZ020': Code(
+        W, 'Criminal Code reference without its build inputs',
+        hint='Keep reference/criminal-code/ beside data/ (a copy of the package made before version 1.1 has none); CI runs --strict, so this fails a pull request.',
+        example='reference/criminal-code/ deleted from a copy: "data/criminal-code.json cannot be proven: the package has no reference/criminal-code/ to build it from". Restore the folder.',
+        check='reference'),
     # values
     'KZ101': Code(
         E, 'required value missing',
@@ -247,12 +257,12 @@ CODES: dict[str, Code] = {
     'KZ306': Code(
         E, 'article not yet in the Code at that date',
         hint='Check the article number and the date: the article was added to the Code later.',
-        example='charges.csv, 2014 Code article 380-2, verdict 2018-06-01: "article 380-2 of the 2014 Code is not in the edition of 2019-01-01, yet the verdict is dated 2018-06-01". Check the article number.',
+        example='charges.csv, 2014 Code article 412-1, verdict 2019-06-01: "article 412-1 of the 2014 Code was added by Law No. 365-VI of 2020-10-06, in force from 2020-10-17 at the earliest, yet the verdict is dated 2019-06-01". Check the article number.',
         check='articles'),
     'KZ307': Code(
         W, 'article possibly not yet in the Code at that date',
-        hint='The article was added between two editions read; check that it existed at this date.',
-        example='charges.csv, 2014 Code article 380-2, verdict 2019-06-01: "article 380-2 of the 2014 Code first appears in the edition of 2020-06-26; the verdict (2019-06-01) is before that".',
+        hint='The article was added between two editions read, or by a law whose exact entry into force is not known; check that it existed at this date.',
+        example='charges.csv, 2014 Code article 412-1, verdict 2020-10-25: "article 412-1 … was added by Law No. 365-VI of 2020-10-06, in force from 2020-10-17 at the earliest; the verdict (2020-10-25) falls in the weeks after".',
         check='articles'),
     'KZ308': Code(
         E, 'part not in the article',
@@ -311,6 +321,27 @@ CODES: dict[str, Code] = {
         hint='A source cannot report what happened after it was published: cite a later source or correct the date.',
         example='events.csv, appeal_rejected on 2023-07-03 citing only a source of 2023-05-20: "date 2023-07-03 is after the publication of every source cited (example-2023-testova-verdict 2023-05-20)". Cite the later source.',
         check='source-dates'),
+    # disputed facts (data/disputes.csv)
+    'KZ510': Code(
+        E, 'disputed record or field not found',
+        hint='Name an existing record (its table and id) and one of its columns; check for a typo in the id.',
+        example='disputes.csv, record "testova-aigerim-2023-prisn" (a typo): "no sentences row has the id \'testova-aigerim-2023-prisn\'". Write testova-aigerim-2023-prison.',
+        check='disputes'),
+    'KZ511': Code(
+        E, 'disputed value not cited by the record',
+        hint='Add the source to the record\'s sources column: a record cites every source that gives a value for it, also the ones it does not follow.',
+        example='disputes.csv gives verdict_date 2023-05-13 from example-2023-appeal, which sentence testova-aigerim-2023-restriction does not cite: "… does not cite it". Add it to that row\'s sources.',
+        check='disputes'),
+    'KZ512': Code(
+        W, 'dispute with a single value',
+        hint='Add the other value and its source, or remove the row: a dispute needs two values or more.',
+        example='disputes.csv has one row for term of testova-aigerim-2023-restriction (P2Y): "the dispute over term … gives only the value \'P2Y\'". Add the row for P18M.',
+        check='disputes'),
+    'KZ513': Code(
+        E, 'record holds none of the disputed values',
+        hint='Write the better-supported value in the record (or leave it empty while undecided), or add the record\'s value to the dispute with its source.',
+        example='sentences.csv, term P3Y while disputes.csv lists P2Y and P18M: "term is \'P3Y\', which is none of the disputed values". Correct the term or the dispute.',
+        check='disputes'),
     # banned organisations
     'KZ601': Code(
         E, 'participation charge for acts before the ban',

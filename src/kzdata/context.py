@@ -156,13 +156,21 @@ class Context:
     def verdict_dates(self, pid: str, case: str | None = None, convictions_only: bool = False) -> list[PartialDate]:
         return [v.date for v in self.verdicts(pid, case, convictions_only)]
 
+    def key_of(self, row: "Row") -> str:
+        """The row's id, or for a table keyed otherwise (disputes, exceptions) its key cells joined by '/'."""
+        if row.id:
+            return row.id
+        from .schema import primary_key, row_key
+
+        return row_key(row.rec, primary_key(self.pkg.schemas.get(row.table, {}), list(row.rec)))
+
     def at(self, row: "Row", column: str) -> Location:
         """The location of a cell, for the related rows of a finding."""
-        return Location(self.path(row.table), row.line, column, row.table, row.id)
+        return Location(self.path(row.table), row.line, column, row.table, self.key_of(row))
 
     def finding(self, code: str, row: "Row", column: str, message: str, hint: str = "",
                 related: list[tuple["Row", str]] | None = None) -> Finding:
-        return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=row.id,
+        return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=self.key_of(row),
                     related=[self.at(r, c) for r, c in related or []])
 
 

@@ -39,10 +39,32 @@ class _Record:
     _ds: "Dataset" = field(repr=False, compare=False)
     notes: str = ""
     source_ids: list[str] = field(default_factory=list)
+    _table = ""
 
     @property
     def sources(self) -> list["Source"]:
         return [self._ds.sources[s] for s in self.source_ids if s in self._ds.sources]
+
+    @property
+    def disputed(self) -> dict[str, list["Dispute"]]:
+        """field -> the values sources give for it, where they disagree (data/disputes.csv)."""
+        out: dict[str, list[Dispute]] = {}
+        for d in self._ds.disputes:
+            if d.table == self._table and d.record == self.id:
+                out.setdefault(d.field, []).append(d)
+        return out
+
+
+@dataclass(eq=False)
+class Dispute:
+    """One value that sources give for a field of a record, where sources disagree."""
+
+    table: str
+    record: str
+    field: str
+    value: str
+    source_ids: list[str]
+    notes: str = ""
 
 
 @dataclass(eq=False)
@@ -60,6 +82,7 @@ class Source:
 
 @dataclass(eq=False)
 class Organisation(_Record):
+    _table = "organisations"
     name: str = ""
     aliases: list[str] = field(default_factory=list)
     banned_date: PartialDate | None = None
@@ -69,6 +92,7 @@ class Organisation(_Record):
 
 @dataclass(eq=False)
 class Person(_Record):
+    _table = "persons"
     name: str = ""
     name_cyrillic: str = ""
     aliases: list[str] = field(default_factory=list)
@@ -105,6 +129,7 @@ class Person(_Record):
 
 @dataclass(eq=False)
 class Case(_Record):
+    _table = "cases"
     title: str = ""
     place: str = ""
     court: str = ""
@@ -141,6 +166,7 @@ class _PersonFact(_Record):
 
 @dataclass(eq=False)
 class Charge(_PersonFact):
+    _table = "charges"
     code: str = ""
     article: str = ""
     part: str = ""
@@ -159,6 +185,7 @@ class Charge(_PersonFact):
 
 @dataclass(eq=False)
 class Sentence(_PersonFact):
+    _table = "sentences"
     verdict_date: PartialDate | None = None
     instance: str = ""
     in_absentia: bool = False
@@ -174,6 +201,7 @@ class Sentence(_PersonFact):
 
 @dataclass(eq=False)
 class Event(_PersonFact):
+    _table = "events"
     type: str = ""
     date: PartialDate | None = None
     authority: str = ""
@@ -191,6 +219,7 @@ class Dataset:
     sentences: dict[str, Sentence] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    disputes: list[Dispute] = field(default_factory=list)
     criminal_code: dict[str, Any] = field(default_factory=dict)
     report: Report | None = None
 
@@ -214,14 +243,17 @@ def bundled_path() -> Path:
 
 
 def checkout(ref: str, repo: str | Path = ".", into: str | Path | None = None) -> Path:
-    """Write the package files (datapackage.json, data/, schemas/) of git revision `ref` into a directory."""
+    """Write the package files (datapackage.json, data/, schemas/, reference/) of git revision `ref` into a directory."""
     import subprocess
     import tarfile
     import tempfile
 
     target = Path(into) if into else Path(tempfile.mkdtemp(prefix=f"kzdata-{ref.replace('/', '-')}-"))
-    proc = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", ref, "datapackage.json", "data", "schemas"],
-                          capture_output=True, timeout=120)
+    paths = ["datapackage.json", "data", "schemas"]
+    listed = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", ref, "reference"], capture_output=True, timeout=120)
+    if listed.returncode == 0 and listed.stdout.strip():   # releases before 1.1.0 have no reference inputs
+        paths.append("reference")
+    proc = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", ref, *paths], capture_output=True, timeout=120)
     if proc.returncode != 0:
         raise ValueError(f"cannot read {ref!r} from {repo}: {proc.stderr.decode(errors='replace').strip()}")
     import io
@@ -298,6 +330,10 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
                                          amount=float(amount) if amount else None, currency=r.get("currency", ""),
                                          role=r.get("role", ""), scope=r.get("scope", ""), court=r.get("court", ""),
                                          judge=r.get("judge", ""))
+    for r in recs("disputes"):
+        ds.disputes.append(Dispute(r.get("table", ""), r.get("record", ""), r.get("field", ""), r.get("value", ""),
+                                   _list(r.get("sources", "")), r.get("notes", "")))
+    ds.disputes.sort(key=lambda d: (d.table, d.record, d.field, d.value))
     for r in recs("events"):
         ds.events[r["id"]] = Event(**common(r), person_id=r["person"], case_id=r.get("case", ""), type=r["type"],
                                    date=_date(r.get("date", "")), authority=r.get("authority", ""),

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .csvio import read_table
 from .schema import primary_key, row_key
+from .vocab import RECORD_TABLES
 
-TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources", "exceptions", "retired"]
+TABLES = list(RECORD_TABLES) + ["disputes", "exceptions", "retired"]
 
 
 class DiffError(RuntimeError):

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from .fileio import replace_atomically, write_atomic
 from .schema import sensitive_fields
+from .vocab import PUBLISHED_TABLES
 
 __all__ = ["FORMATS", "export", "replace_atomically", "sensitive_fields", "write_atomic"]
 
-TABLES = ["persons", "organisations", "cases", "charges", "sentences", "events", "sources"]
+TABLES = list(PUBLISHED_TABLES)
 FORMATS = ("csv", "json", "ndjson", "sqlite", "ftm")
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from .schema import primary_key
+from .vocab import PACKAGE_TABLES
 
 VIEWS = {
     "person_overview": """
@@ -37,7 +38,7 @@ def build_sqlite(path: Path, schemas: dict[str, dict], tables: dict[str, tuple[l
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA foreign_keys = ON")
-        order = ["sources", "organisations", "persons", "cases", "charges", "sentences", "events"]
+        order = [n for n in PACKAGE_TABLES if n in tables]
         for name in order:
             columns, rows = tables[name]
             fields = {f["name"]: f for f in schemas[name]["fields"]}

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from .csvio import Table, read_table
 from .findings import Finding, make
+from .vocab import OPTIONAL_TABLES, PACKAGE_TABLES, REFERENCE
 
 DESCRIPTOR = "datapackage.json"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 64  # JSON nesting levels; the real files use fewer than 10
-TABLES = ["sources", "organisations", "persons", "cases", "charges", "sentences", "events", "exceptions", "retired"]
-REFERENCE = "criminal-code"
+TABLES = list(PACKAGE_TABLES)
 
 
 @dataclass
@@ -139,7 +139,7 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
             continue
         seen[res["name"]] = res
     for name in TABLES + [REFERENCE]:
-        if name not in seen:
+        if name not in seen and name not in OPTIONAL_TABLES:
             pkg.findings.append(make("KZ002", DESCRIPTOR, 0, "resources", f"the package has no resource named '{name}'",
                                      f"Add the '{name}' resource to datapackage.json."))
     for name, res in seen.items():

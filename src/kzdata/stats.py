@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from .dataset import Dataset, Sentence
+from .vocab import RECORD_TABLES
 
 NOT_STATED = "(not stated)"
-TABLES = ("persons", "organisations", "cases", "charges", "sentences", "events", "sources")
+TABLES = RECORD_TABLES
 PRISON = ("imprisonment", "life_imprisonment")
 INSTANCE_ORDER = {"first_instance": 0, "retrial": 1, "appeal": 2, "cassation": 3, "supervisory": 4}
 IMPRISONMENT_RULE = (

@@ -16,6 +16,17 @@ CODE_2014_START = dt.date(2015, 1, 1)
 REPEAL_MARGIN_DAYS = 30
 AGE_OF_RESPONSIBILITY = 14
 
+# --- the tables ------------------------------------------------------------------------------------------------
+# The tables of facts, in the order people read them; every CSV resource of the package, in the order they are
+# loaded (a table before the tables that refer to it); the tables about one person.
+RECORD_TABLES = ("persons", "organisations", "cases", "charges", "sentences", "events", "sources")
+PACKAGE_TABLES = ("sources", "organisations", "persons", "cases", "charges", "sentences", "events", "disputes", "exceptions",
+                  "retired")
+PUBLISHED_TABLES = RECORD_TABLES + ("disputes",)   # what exports and the website publish
+OPTIONAL_TABLES = ("disputes",)                    # new in 1.1.0: a package of an earlier release has none
+REFERENCE = "criminal-code"                        # the JSON resource of the Criminal Code reference
+REFERENCE_INPUTS = "reference/criminal-code"       # what it is built from (kzdata.reference_build)
+
 # --- every column that dates a fact, per table ----------------------------------------------------------------
 DATE_COLUMNS: dict[str, list[str]] = {
     "persons": ["status_date"],
@@ -26,7 +37,6 @@ DATE_COLUMNS: dict[str, list[str]] = {
     "events": ["date"],
     "sources": ["published", "accessed"],
 }
-# The tables whose rows are about one person (a `person` column), and the large tables in scan order.
 PERSON_TABLES = ("charges", "sentences", "events")
 
 # --- sentences ----------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import articles, bans, canonical, chronology, duplicates, keys, source_dates, status, structure, text, values
+from . import (articles, bans, canonical, chronology, disputes, duplicates, keys, reference, source_dates, status, structure,
+               text, values)
 
 SCOPES = ("cell", "row", "person", "package")
 
@@ -51,6 +52,8 @@ REGISTRY: tuple[Check, ...] = (
     Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
           structure.check_files, doc="what the loader found: descriptor, files, schemas, reference, encodings, limits"),
     Check("structure", _codes(11, 14), "package", structure.check_headers, doc="headers and row widths against the schema"),
+    Check("reference", ("KZ019", "KZ020"), "package", reference.check_reference,
+          doc="the Criminal Code reference is what its committed inputs build"),
     Check("values", _codes(101, 107), "cell", values.check_values, values.screen_values,
           doc="types, enums, patterns, required values, ranges, dates, durations"),
     Check("keys", _codes(201, 203), "row", keys.check_keys, keys.screen_keys, doc="unique keys and resolving references"),
@@ -65,6 +68,8 @@ REGISTRY: tuple[Check, ...] = (
           doc="order of detention, charge, verdict, appeal, release"),
     Check("source-dates", ("KZ501",), "row", source_dates.check_source_dates, source_dates.screen_source_dates,
           doc="facts not dated after their sources"),
+    Check("disputes", _codes(510, 513), "row", disputes.check_disputes, disputes.screen_disputes,
+          doc="disputed facts name real records and fields, cite their sources, and the record holds one of the values"),
     Check("bans", _codes(601, 604), "person", bans.check_bans, bans.screen_bans, bans.NEEDS,
           doc="participation in banned organisations after the ban"),
     Check("status", _codes(701, 703), "person", status.check_status, status.screen_status, status.NEEDS,

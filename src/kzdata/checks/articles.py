@@ -92,7 +92,14 @@ def check_articles(ctx: Context) -> Iterable[Finding]:
                 elif when.end >= nb:
                     yield ctx.finding("KZ305", ch, "article", f"article {art} of the {code} Code was repealed by Law No. {rep['law']} of {rep['law_date']}, in force from {nb} at the earliest; the {basis} is dated {when}", related=rel)
             added = entry.get("added")
-            if added:
+            if added and added.get("in_force_not_before"):   # the adding law is known
+                nb = dt.date.fromisoformat(added["in_force_not_before"])
+                law = f"was added by Law No. {added['law']} of {added['law_date']}, in force from {nb} at the earliest"
+                if when.end < nb:
+                    yield ctx.finding("KZ306", ch, "article", f"article {art} of the {code} Code {law}, yet the {basis} is dated {when}", related=rel)
+                elif when.start < nb + dt.timedelta(days=REPEAL_MARGIN_DAYS):
+                    yield ctx.finding("KZ307", ch, "article", f"article {art} of the {code} Code {law}; the {basis} ({when}) falls in the weeks after", related=rel)
+            elif added:
                 absent = dt.date.fromisoformat(added["absent_in_edition"])
                 seen = dt.date.fromisoformat(added["first_seen_in_edition"])
                 if when.end <= absent:
@@ -129,12 +136,13 @@ def reference_frame(reference: dict | None):
             simple = len(periods) == 1 and not periods[0].get("valid_from") and not periods[0].get("valid_to")
             rows.append({"code": ed.get("code"), "article": a.get("article"),
                          "rep_nb": day(rep["in_force_not_before"]) if rep else None,
+                         "add_nb": day(add["in_force_not_before"]) if add.get("in_force_not_before") else None,
                          "absent": day(add["absent_in_edition"]) if add else None,
                          "seen": day(add["first_seen_in_edition"]) if add else None,
                          "parts": list(periods[0]["parts"]) if simple else [],
                          "mode": "none" if not periods else "simple" if simple else "complex",
                          "ban": bool(a.get("banned_organisation"))})
-    return pl.DataFrame(rows, schema={"code": pl.String, "article": pl.String, "rep_nb": pl.Int32, "absent": pl.Int32,
+    return pl.DataFrame(rows, schema={"code": pl.String, "article": pl.String, "rep_nb": pl.Int32, "add_nb": pl.Int32, "absent": pl.Int32,
                                       "seen": pl.Int32, "parts": pl.List(pl.String), "mode": pl.String, "ban": pl.Boolean})
 
 
@@ -164,6 +172,7 @@ def screen_articles(fr):
             | ((code == "1997") & ((we < y1998) | (ws >= y2015)))
             | (ws > pl.col("rep_nb") + REPEAL_MARGIN_DAYS) | (we >= pl.col("rep_nb"))      # KZ304, KZ305
             | (we <= pl.col("absent")) | (ws < pl.col("seen"))                             # KZ306, KZ307
+            | (ws < pl.col("add_nb") + REPEAL_MARGIN_DAYS)
             | ((pl.col("part") != "") & ((pl.col("mode") == "complex")                     # KZ308
                                          | ((pl.col("mode") == "simple") & ~pl.col("parts").list.contains(pl.col("part").cast(pl.String))))))
     return persons_where(x, cond)
