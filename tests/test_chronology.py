@@ -104,3 +104,18 @@ def test_acts_running_past_the_verdict(pkg):
     pkg.set("charges", "bokayev-maks-2016-174", acts_from="2016-04", acts_to="2017-01")
     f = only(pkg.validate(), "KZ408")
     assert f.column == "acts_to" and "2017-01" in f.message
+
+
+def test_an_event_only_the_living_undergo_cannot_follow_death(pkg):
+    """KZ410, the worked example of docs/architecture.md: a transfer dated after the person's death."""
+    pkg.copy_row("events", "bokayev-maks-2017-04-un-decision", id="bokayev-maks-2018-died", type="died", date="2018-02",
+                 authority="", reference="")
+    hits = [f for f in pkg.validate().findings if f.code == "KZ410"]
+    assert [f.record for f in hits] == ["bokayev-maks-2018-09-transferred", "bokayev-maks-2019-09-30-transfer-refused"]
+    assert_at(hits[0], "data/events.csv", pkg.line_of("events", "bokayev-maks-2018-09-transferred"), "date")
+    died = pkg.line_of("events", "bokayev-maks-2018-died")
+    assert [(r.file, r.line, r.column) for r in hits[0].related] == [("data/events.csv", died, "date")]
+    pkg.set("events", "bokayev-maks-2018-died", date="2019-12")        # a UN opinion or a listing may follow; a transfer not
+    assert "KZ410" in codes(pkg.validate())
+    pkg.set("events", "bokayev-maks-2018-died", date="2021-12")
+    assert "KZ410" not in codes(pkg.validate())

@@ -35,7 +35,7 @@ MORE = [("persons", "sources", "src-000001;src-000001"), ("persons", "sources", 
         ("sources", "url", "https://example.org/a?%75tm_source=x"), ("sources", "url", "https://example.org:99999/"),
         ("sources", "archive_url", "https://example.org/a?x=1&FBCLID=2"), ("charges", "person", ""),
         ("events", "case", ""), ("sentences", "person", "ghost-person"), ("charges", "case", "ghost-case"),
-        ("sentences", "case", "")]
+        ("sentences", "case", ""), ("events", "type", "died"), ("events", "type", "died")]
 
 
 def plant(root, rnd: random.Random, n: int) -> list[tuple]:

@@ -315,6 +315,11 @@ CODES: dict[str, Code] = {
         hint='The start of a range must not be after its end.',
         example='charges.csv, acts_from 2022-11 and acts_to 2022-01 swapped: "acts_to 2022-01 is before acts_from 2022-11". Swap them back.',
         check='order'),
+    'KZ410': Code(
+        E, 'event after the person died',
+        hint='Check the dates: a person cannot be detained, released, transferred or ill-treated after their death.',
+        example='events.csv, transferred on 2024-03 for a person whose died event is dated 2023-11-24: "transferred on 2024-03 is after testova-aigerim died (2023-11-24)". Check both dates.',
+        check='death'),
     # sources
     'KZ501': Code(
         E, 'fact dated after every source that reports it',

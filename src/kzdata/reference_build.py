@@ -20,6 +20,8 @@ import json
 import re
 from pathlib import Path
 
+from .vocab import CODE_2014_START
+
 REPO = "kazakhstan-law/codes"
 PATH_2014_OLD = "02-codes/2014/0703-ugolovnyi-kodeks-respubliki-kazakhstan-81097/rus.md"
 PATH_2014 = "02-codes/20140703-ugolovnyi-kodeks-respubliki-kazakhstan-81097/rus.md"
@@ -202,7 +204,7 @@ def _newest_parts(edition: str, row: dict, laws: list[dict]) -> dict:
     parts = [p for p in row.get("parts", "").split(";") if p]
     changing = [x for x in laws if x["kind"] != "title"]
     since = max((x["in_force_not_before"] for x in changing), default=None)
-    if since is not None and since <= dt.date(2015, 1, 1):
+    if since is not None and since <= CODE_2014_START:
         since = None
     if since is None:
         evidence = f"edition of {edition}; its footnote names no later change of the text"

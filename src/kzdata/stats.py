@@ -16,12 +16,11 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from .dataset import Dataset, Sentence
-from .vocab import RECORD_TABLES
+from .vocab import FIRST_INSTANCE, PRISON, RECORD_TABLES
 
 NOT_STATED = "(not stated)"
 TABLES = RECORD_TABLES
-PRISON = ("imprisonment", "life_imprisonment")
-INSTANCE_ORDER = {"first_instance": 0, "retrial": 1, "appeal": 2, "cassation": 3, "supervisory": 4}
+INSTANCE_ORDER = {FIRST_INSTANCE: 0, "retrial": 1, "appeal": 2, "cassation": 3, "supervisory": 4}
 IMPRISONMENT_RULE = (
     "For each person and case, the main punishment of the latest verdict counts (an appeal or retrial "
     "that changed the sentence replaces the first one); parole, pardon or early release do not reduce "

@@ -59,6 +59,11 @@ LISTED = "listed"
 # prisoner walks out): the release is its own event.
 CUSTODY_EVENTS = frozenset({"detained", "pre_trial_detention", "house_arrest", "sentence_resumed"})
 RELEASE_EVENTS = frozenset({"released", "released_from_custody", "acquitted"})
+# what only a living person undergoes (KZ410: not after their death)
+DIED = "died"
+ONLY_WHILE_ALIVE = frozenset({"detained", "administrative_arrest", "pre_trial_detention", "house_arrest", "released_from_custody",
+                              "released", "transferred", "transfer_refused", "parole_granted", "parole_denied", "arrested_abroad",
+                              "extradited", "asylum_sought", "ill_treatment_reported"})
 # events after a verdict that can explain a longer stay in prison than the term (KZ703)
 LATER_CUSTODY = frozenset({"sentence_changed", "sentence_resumed", "detained", "pre_trial_detention"})
 

@@ -66,6 +66,8 @@ REGISTRY: tuple[Check, ...] = (
           doc="nothing before the age of criminal responsibility"),
     Check("order", _codes(403, 409), "person", chronology.check_order, chronology.screen_order, chronology.ORDER_NEEDS,
           doc="order of detention, charge, verdict, appeal, release"),
+    Check("death", ("KZ410",), "person", chronology.check_death, chronology.screen_death, chronology.DEATH_NEEDS,
+          doc="nothing only the living undergo is dated after a person's death"),
     Check("source-dates", ("KZ501",), "row", source_dates.check_source_dates, source_dates.screen_source_dates,
           doc="facts not dated after their sources"),
     Check("disputes", _codes(510, 513), "row", disputes.check_disputes, disputes.screen_disputes,

@@ -7,8 +7,8 @@ from typing import Iterable
 
 from ..context import Context, Dated, Row, earliest_dated
 from ..findings import Finding
-from ..vocab import (AGE_OF_RESPONSIBILITY, CUSTODY, DATE_COLUMNS, LISTED, PERSON_TABLES, POST_CONVICTION, PRE_VERDICT,
-                     PRISON, RELEASES, REVIEW_INSTANCES, REVIEWS)
+from ..vocab import (AGE_OF_RESPONSIBILITY, CUSTODY, DATE_COLUMNS, DIED, LISTED, ONLY_WHILE_ALIVE, PERSON_TABLES, POST_CONVICTION,
+                     PRE_VERDICT, PRISON, RELEASES, REVIEW_INSTANCES, REVIEWS)
 
 
 def check_future(ctx: Context) -> Iterable[Finding]:
@@ -106,7 +106,38 @@ def _charge_order(ctx: Context, ch: Row, verdict: Dated | None) -> Iterable[Find
             yield ctx.finding("KZ408", ch, "acts_to", f"acts running to {at} end after the first-instance verdict of {verdict.date}", related=rel)
 
 
+def check_death(ctx: Context) -> Iterable[Finding]:
+    """Nothing that only a living person undergoes (detention, release, transfer, parole, ill-treatment…) is
+    dated after the person's death."""
+    for person in ctx.table("persons"):
+        deaths = [Dated(d, e, "date") for e in ctx.person_rows(person.id, "events") if e.rec.get("type") == DIED and (d := e.date("date"))]
+        death = earliest_dated(deaths)
+        if death is None:
+            continue
+        for e in ctx.person_rows(person.id, "events"):
+            d, etype = e.date("date"), e.rec.get("type", "")
+            if d and etype in ONLY_WHILE_ALIVE and d.after(death.date):
+                yield ctx.finding("KZ410", e, "date", f"{etype} on {d} is after {person.id} died ({death.date})",
+                                  related=[(death.row, death.column)])
+
+
 # --- screens ---------------------------------------------------------------------------------------------
+
+
+DEATH_NEEDS = {"events": ("type",)}
+
+
+def screen_death(fr):
+    """Persons with an event that only the living undergo dated after the start of a death event."""
+    import polars as pl
+
+    from .screening import persons_where
+
+    ev = fr.get("events")
+    if ev is None:
+        return None
+    deaths = ev.filter((pl.col("type") == DIED) & pl.col("date__s").is_not_null()).group_by("person").agg(pl.col("date__s").min().alias("died"))
+    return persons_where(ev.join(deaths, on="person"), pl.col("type").is_in(list(ONLY_WHILE_ALIVE)) & (pl.col("date__s") > pl.col("died")))
 
 def screen_future(env, table: str):
     """Rows with a date whose year is this year or later (a date can start after today only then)."""
