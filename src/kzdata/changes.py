@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .csvio import read_table
 from .findings import Finding, Location, Report
-from .gitio import GitError, file_at, is_revision, repo_prefix
+from .gitio import GitError, files_at, is_revision, repo_prefix
 from .package import DESCRIPTOR, load_package
 from .schema import primary_key, row_key
 
@@ -62,9 +62,10 @@ def changes_since(root: str | Path, ref: str) -> ChangeSet:
     prefix = repo_prefix(root)
     cs = ChangeSet(ref=ref, root=root)
     pkg = load_package(root, read_tables=False, defer=[])   # locate the files; nothing is checked here
-    files = {DESCRIPTOR, *pkg.raw, *pkg.files.values()}
-    for rel in sorted(files):
-        if _read(root, rel) != file_at(root, prefix, ref, rel):
+    files = sorted({DESCRIPTOR, *pkg.raw, *pkg.files.values()})
+    olds = files_at(root, prefix, ref, files)
+    for rel in files:
+        if _read(root, rel) != olds.get(rel):
             cs.files.add(rel)
     for name, rel in pkg.files.items():
         cs.paths[name] = rel
@@ -75,7 +76,7 @@ def changes_since(root: str | Path, ref: str) -> ChangeSet:
         table_now, _ = read_table(name, rel, _read(root, rel) or b"")
         pk = cs.keys[name] = primary_key(pkg.schemas[name], table_now.header or None)
         new = {row_key(rec, pk): rec for _, rec in table_now.records()}
-        old_data = file_at(root, prefix, ref, rel)
+        old_data = olds.get(rel)
         old: dict[str, dict] = {}
         if old_data is not None:
             old_table, _ = read_table(name, rel, old_data)

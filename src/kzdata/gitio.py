@@ -46,6 +46,35 @@ def file_at(root: Path, prefix: str, ref: str, rel: str) -> bytes | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def files_at(root: Path, prefix: str, ref: str, rels: list[str]) -> dict[str, bytes | None]:
+    """The bytes of several files at one revision, read by one `git cat-file --batch` process."""
+    if not rels:
+        return {}
+    request = "".join(f"{ref}:{prefix}{rel}\n" for rel in rels).encode("utf-8")
+    try:
+        proc = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=request, capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"cannot run git: {exc}") from None
+    out: dict[str, bytes | None] = {}
+    data, pos = proc.stdout, 0
+    for rel in rels:
+        end = data.find(b"\n", pos)
+        if end < 0:
+            out[rel] = None
+            continue
+        head = data[pos:end].split()
+        pos = end + 1
+        if len(head) == 3 and head[1] == b"blob":
+            size = int(head[2])
+            out[rel] = data[pos:pos + size]
+            pos += size + 1
+        else:   # "<object> missing", or a tree
+            out[rel] = None
+            if len(head) == 3:
+                pos += int(head[2]) + 1
+    return out
+
+
 def version_at(root: Path, rev: str) -> str:
     """The version in datapackage.json at a revision ('' when there is none)."""
     text = git_text(root, "show", f"{rev}:datapackage.json")

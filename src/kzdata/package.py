@@ -85,7 +85,11 @@ def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
     if data.startswith(b"\xef\xbb\xbf"):
         pkg.findings.append(make(code, rel, 1, "", f"{rel} starts with a UTF-8 byte-order mark; save it without one"))
         return None
-    depth = _max_depth(data)
+    from . import cache
+
+    depth = 0 if cache.known(pkg.root, "json-depth-ok", data) else _max_depth(data)
+    if depth <= MAX_DEPTH:
+        cache.remember(pkg.root, "json-depth-ok", data)
     if depth > MAX_DEPTH:
         pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} nests {depth} levels deep, more than the {MAX_DEPTH} levels kzdata reads"))
         return None

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .dataset import Dataset, Sentence
+if TYPE_CHECKING:
+    from .dataset import Dataset, Sentence
 from .vocab import FIRST_INSTANCE, PRISON, RECORD_TABLES
 
 NOT_STATED = "(not stated)"

@@ -69,7 +69,7 @@ def check_retired(ctx: Context) -> Iterable[Finding]:
 def check_released(ctx: Context) -> Iterable[Finding]:
     """Every id of the last release is still there, or retired with a reason (withdrawn or merged)."""
     from ..csvio import read_table
-    from ..gitio import file_at, last_release, repo_prefix
+    from ..gitio import files_at, last_release, repo_prefix
 
     root = ctx.pkg.root
     try:
@@ -80,11 +80,11 @@ def check_released(ctx: Context) -> Iterable[Finding]:
         return
     retired = set(_retired(ctx))
     rev, version = last
-    prefix = repo_prefix(root)
-    for name, table in ctx.pkg.tables.items():
-        if name in ("exceptions", "retired") or name in ctx.incomplete or "id" not in table.index:
-            continue
-        old = file_at(root, prefix, rev, table.path)
+    tables = {name: t for name, t in ctx.pkg.tables.items()
+              if name not in ("exceptions", "retired") and name not in ctx.incomplete and "id" in t.index}
+    olds = files_at(root, repo_prefix(root), rev, [t.path for t in tables.values()])
+    for name, table in tables.items():
+        old = olds.get(table.path)
         if old is None:
             continue
         old_table, _ = read_table(name, table.path, old)
