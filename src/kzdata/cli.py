@@ -151,6 +151,55 @@ def stats(path: Path, fmt: str) -> None:
     click.echo(STATS_RENDERER_BY_NAME[fmt](compute(ds)), nl=False)
 
 
+LOOKUP_FORMATS = ("text", "json")
+
+
+def _load_or_exit(path: Path, command: str):
+    from .dataset import InvalidPackage, load
+
+    try:
+        return load(path)
+    except InvalidPackage as exc:
+        _refuse_invalid(command, exc)
+
+
+@main.command("show")
+@click.argument("record_id", metavar="ID")
+@package_argument()
+@click.option("--format", "fmt", type=click.Choice(LOOKUP_FORMATS), default="text", show_default=True)
+@click.option("--include-sensitive", is_flag=True, help="Also show the fields the schemas mark sensitive (never for publication).")
+def show_command(record_id: str, path: Path, fmt: str, include_sensitive: bool) -> None:
+    """Show the record of the person or case ID: names, status as of its date, a timeline of charges,
+    verdicts, events and releases in date order, disputed facts, and every source with its address."""
+    from .lookup import render_json, render_show_text, show
+
+    ds = _load_or_exit(path, "show")
+    rec = show(ds, record_id, include_sensitive=include_sensitive)
+    if rec is None:
+        import difflib
+
+        near = difflib.get_close_matches(record_id, [*ds.persons, *ds.cases], n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(x) for x in near)}?" if near else "; kzdata find NAME looks a person up by name"
+        click.echo(f"kzdata show: no person or case has the id {record_id!r}{hint}", err=True)
+        sys.exit(1)
+    click.echo(render_json(rec) if fmt == "json" else render_show_text(rec, ds), nl=False)
+
+
+@main.command("find")
+@click.argument("text")
+@package_argument()
+@click.option("--format", "fmt", type=click.Choice(LOOKUP_FORMATS), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+def find_command(text: str, path: Path, fmt: str, limit: int) -> None:
+    """Find persons by any spelling of their name or an alias: Latin or Cyrillic, transliteration- and
+    word-order-insensitive (Zhylanbayev, Jylanbaev, Жыланбаев). Best matches first."""
+    from .lookup import find, render_find_text, render_json
+
+    hits = find(_load_or_exit(path, "find"), text, limit=limit)
+    click.echo(render_json(hits) if fmt == "json" else render_find_text(hits), nl=False)
+    sys.exit(0 if hits else 1)
+
+
 @main.command("fmt")
 @package_argument(need_descriptor=True)
 @click.option("--check", is_flag=True, help="Change nothing; list the files that are not in canonical form (exit 1 if any).")
@@ -183,19 +232,28 @@ def fmt_command(path: Path, check: bool) -> None:
 @click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to write into (created if needed).")
 @click.option("--format", "--to", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv",
-              show_default=True, help="csv: a data package; json/ndjson: a file per table; sqlite: kzdata.db with keys, "
-              "indexes and views; ftm: FollowTheMoney entities (entities.ftm.json).")
-@click.option("--public", is_flag=True, help="Leave out every field the schemas mark sensitive (see DATA_POLICY.md).")
-def export(path: Path, out: Path, fmt: str, public: bool) -> None:
-    """Export the dataset at PATH for other tools, cell values unchanged, each file written atomically.
+              show_default=True, help="csv: a data package; json/ndjson: a file per table, typed values; sqlite: kzdata.db "
+              "(keys, join tables, the Criminal Code, full-text search, views) with Datasette's metadata.json; xlsx: a "
+              "workbook for spreadsheets (kzdata import reads it back); ftm: FollowTheMoney entities.")
+@click.option("--include-sensitive", is_flag=True,
+              help="Also export the fields the schemas mark sensitive (never for publication; see DATA_POLICY.md).")
+@click.option("--public", is_flag=True, hidden=True, help="The default: sensitive fields are left out.")
+def export(path: Path, out: Path, fmt: str, include_sensitive: bool, public: bool) -> None:
+    """Export the dataset at PATH for other tools, each file written atomically. Fields the schemas mark
+    sensitive are left out unless --include-sensitive is given.
 
-    Refuses (exit status 1) when the package has validation errors. Use --public for anything published.
+    Refuses (exit status 1) when the package has validation errors.
     """
     from .dataset import InvalidPackage
     from .export import export as run
 
+    if include_sensitive and public:
+        raise click.UsageError("--public and --include-sensitive contradict each other")
     try:
-        files = run(path, out, fmt=fmt, public=public)
+        files = run(path, out, fmt=fmt, include_sensitive=include_sensitive)
+    except ModuleNotFoundError as exc:
+        click.echo(f"kzdata export: the {fmt} export needs {exc.name}: pip install 'kzdata[{fmt}]'", err=True)
+        sys.exit(1)
     except InvalidPackage as exc:
         _refuse_invalid("export", exc)
     except OSError as exc:
@@ -206,6 +264,42 @@ def export(path: Path, out: Path, fmt: str, public: bool) -> None:
         sys.exit(1)
     for f in files:
         click.echo(str(f))
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@package_argument(need_descriptor=True)
+@click.option("--check", is_flag=True, help="Show what would change; write nothing.")
+def import_command(workbook: Path, path: Path, check: bool) -> None:
+    """Write the edits made in WORKBOOK (a kzdata export --to xlsx) back into data/ of PATH, in canonical form.
+
+    The result is validated first: with errors nothing is written (exit status 1) and the findings are
+    printed. Prints what changed as kzdata diff does, and every value turned back from a spreadsheet form.
+    """
+    from .diff import is_empty, render_text
+    from .importer import import_workbook
+    from .reporters import render_text as render_findings
+
+    try:
+        result = import_workbook(workbook, path, write=not check)
+    except ModuleNotFoundError as exc:
+        click.echo(f"kzdata import: needs {exc.name}: pip install 'kzdata[xlsx]'", err=True)
+        sys.exit(1)
+    for line in result.conversions:
+        click.echo(f"converted: {line}", err=True)
+    if result.report is not None and result.report.findings:
+        click.echo(render_findings(result.report), nl=False, err=True)
+    if result.problems:
+        for p in result.problems:
+            click.echo(f"kzdata import: {p}", err=True)
+        click.echo("kzdata import: nothing was written.", err=True)
+        sys.exit(1)
+    if result.diff is None or is_empty(result.diff):
+        click.echo("no change: the workbook holds what data/ holds")
+        return
+    click.echo(render_text(result.diff), nl=False)
+    click.echo(("would write " if check else "wrote ") + ", ".join(result.written or
+               sorted(t for t in result.diff["tables"])), err=True)
 
 
 @main.command("diff")
