@@ -104,6 +104,7 @@ class Person(_Record):
     affiliation_ids: list[str] = field(default_factory=list)
     status: str = ""
     status_date: PartialDate | None = None
+    distinct_from: list[str] = field(default_factory=list)   # namesakes known to be other people
     sensitive_notes: str = ""   # the schema marks it sensitive: never shown or exported unless asked for
 
     @property
@@ -351,7 +352,7 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
                                      birth_year=int(by) if by else None, place=r.get("place", ""), region=r.get("region", ""),
                                      roles=_list(r.get("roles", "")), affiliation_ids=_list(r.get("affiliations", "")),
                                      status=r.get("status", ""), status_date=_date(r.get("status_date", "")),
-                                     sensitive_notes=r.get("sensitive_notes", ""))
+                                     distinct_from=_list(r.get("distinct_from", "")), sensitive_notes=r.get("sensitive_notes", ""))
     for r in recs("cases"):
         ds.cases[r["id"]] = Case(**common(r), title=r["title"], place=r.get("place", ""), court=r.get("court", ""),
                                  opened=_date(r.get("opened", "")), banned_organisation_id=r.get("banned_organisation", ""),

@@ -319,13 +319,27 @@ def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
 
 # ------------------------------------------------------------------------------------------------ all
 
-_NEEDED = re.compile(r"[0-9@]")
+# Every address pattern above needs a house or flat number (ASCII digits) and one of these street or flat
+# words; each word here is a prefix or part of the words in those patterns. So a text can hold private data
+# only if it has an '@' (e-mail), at least 8 ASCII digits (IIN, phone number), or a digit and one of these
+# words (address): may_hold_private, which the columnar screen (checks/text.py) also states as PRIVATE_SCREEN.
+STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
+                "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
+_STREET = re.compile(f"(?i:{STREET_WORDS})")
+_DIGITS = re.compile(r"[0-9]")
+
+
+def may_hold_private(text: str) -> bool:
+    if "@" in text:
+        return True
+    digits = len(_DIGITS.findall(text))
+    return digits >= 8 or (digits > 0 and _STREET.search(text) is not None)
 
 
 def find_private(text: str) -> list[Hit]:
     """Every piece of private data in ``text``, in order of position; [] for clean text."""
-    if not text or not _NEEDED.search(text):
-        return []   # every pattern above needs an ASCII digit or an '@'
+    if not text or not may_hold_private(text):
+        return []
     return _find_private(text)
 
 

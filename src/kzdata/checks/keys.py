@@ -115,6 +115,7 @@ class _KeyScreen:
         self.conditions = []
         self.lists: list[tuple[str, str | None]] = []
         self.deferred: list[tuple[str, str, bool]] = []
+        self.coded: list[tuple[str, str]] = []     # (column, target) tested through the engine's codes
         self.found: list[tuple[str, pl.DataFrame]] = []
         self.last_key = None
         if self.key is not None:
@@ -130,7 +131,9 @@ class _KeyScreen:
             if target is None:
                 continue
             ids = env.ids.get(target)
-            if ids is None:
+            if not is_list and env.coded(table, col) == target:
+                self.coded.append((col, target))
+            elif ids is None:
                 self.deferred.append((col, target, is_list))
             elif is_list:
                 c = pl.col(col)
@@ -152,6 +155,9 @@ class _KeyScreen:
 
         pl = self.pl
         found = [d.get_column("__keys").arg_true().cast(pl.Int64)] if self.conditions else []
+        for col, target in self.coded:   # a code the target table does not hold names no id of it
+            raw, code = d.get_column(col), d.get_column(f"__code_{col}")
+            found.append(((raw != "") & ~code.is_in(self.env.known[target].implode())).arg_true().cast(pl.Int64))
         if self.key is not None and len(d):
             k = d.get_column(self.key)
             if self.last_key is not None and self.last_key != "" and k[0] == self.last_key:   # across two chunks
