@@ -344,14 +344,18 @@ def find_private(text: str) -> list[Hit]:
 
 
 def _find_private(text: str) -> list[Hit]:
-    urls = _url_spans(text)
-    iins = _find_iins(text)
-    emails = _find_emails(text, urls)
+    # each detector runs only where its patterns can match: an IIN has 12 digits, a phone number 8 or more,
+    # an e-mail address an '@', an address a digit and a street word; a URL has '://' or 'www.'
+    digits = len(_DIGITS.findall(text))
+    urls = _url_spans(text) if "://" in text or "www." in text.lower() else []
+    iins = _find_iins(text) if digits >= 12 else []
+    emails = _find_emails(text, urls) if "@" in text else []
     taken = sorted((h.start, h.start + len(h.text)) for h in iins + emails)
     phones = [
-        h for h in _find_phones(text)
+        h for h in (_find_phones(text) if digits >= 8 else [])
         if _inside(urls, h.start) is None and not _overlaps(taken, h.start, h.start + len(h.text))
     ]
-    hits = iins + emails + phones + _find_addresses(text, urls)
+    addresses = _find_addresses(text, urls) if digits and _STREET.search(text) else []
+    hits = iins + emails + phones + addresses
     hits.sort(key=lambda h: (h.start, h.kind))
     return hits
