@@ -207,7 +207,9 @@ def fmt_command(path: Path, check: bool) -> None:
     """Rewrite the package's files in canonical form, without changing any value.
 
     CSV: UTF-8 without BOM, LF, columns in schema order, rows sorted by id, minimal quoting, final newline.
-    JSON: two-space indentation, sorted keys. A file that cannot be read safely is reported and left as it is.
+    A file a spreadsheet saved (semicolons or tabs, a byte-order mark, UTF-16, CRLF) is converted, and every
+    change besides order and quoting is listed. JSON: two-space indentation, sorted keys. A file that cannot
+    be read safely is reported and left as it is.
     Exit status: 0 when every file is (now) canonical, 1 when --check finds files to change or a file
     cannot be formatted.
     """
@@ -222,6 +224,8 @@ def fmt_command(path: Path, check: bool) -> None:
         elif r.changed:
             bad = bad or check
             click.echo(f"{r.path}: {'would be reformatted' if check else 'reformatted'}")
+        for note in r.notes:
+            click.echo(f"    {note}")
     changed = sum(r.changed for r in results)
     click.echo(f"{len(results)} file(s) checked, {changed} {'to reformat' if check else 'reformatted'}", err=True)
     sys.exit(1 if bad else 0)
