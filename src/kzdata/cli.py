@@ -368,20 +368,38 @@ def verify_command(path: Path) -> None:
 
 @main.group()
 def new() -> None:
-    """Add a row with a fresh id (never an existing or retired one) and print the id."""
+    """Add a row with a fresh id (never an existing or retired one) and print the id. The row is checked by
+    the validator's rules first: a row with an error is refused, nothing is written, exit status 1."""
 
 
 def _scaffold(make, **kwargs) -> None:
+    from .reporters import _where
     from .scaffold import ScaffoldError
 
     root = find_root(Path.cwd())
     if not (root / "datapackage.json").is_file():
         raise click.UsageError("run this inside the kzdata repository (no datapackage.json found)")
     try:
-        rid = make(root, **kwargs)
+        rid, notes = make(root, **kwargs)
     except ScaffoldError as exc:
-        raise click.UsageError(str(exc)) from None
+        if exc.findings:
+            for f in exc.findings:
+                click.echo(f"refused: {f.severity} {f.code}: {f.message}", err=True)
+                if f.suggestion:
+                    click.echo(f"    did you mean: {f.suggestion}", err=True)
+                if f.hint:
+                    click.echo(f"    hint: {f.hint}", err=True)
+                for loc in f.related:
+                    click.echo(f"    see also: {_where(loc)}", err=True)
+            if any(f.code == "KZ801" for f in exc.findings):
+                click.echo("If they are different people, add --distinct-from with the other id.", err=True)
+        else:
+            click.echo(f"refused: {exc}", err=True)
+        click.echo("Nothing was written.", err=True)
+        sys.exit(1)
     click.echo(rid)
+    for n in notes:
+        click.echo(f"note: {n.message if hasattr(n, 'message') else n}", err=True)
     click.echo("Fill in the other columns, then run kzdata validate.", err=True)
 
 
@@ -390,8 +408,8 @@ def _scaffold(make, **kwargs) -> None:
 @click.option("--title", required=True)
 @click.option("--published", required=True, help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--url", required=True)
-@click.option("--kind", required=True, type=click.Choice(["ngo_report", "press_statement", "public_statement", "news_article",
-                                                          "court_document", "un_decision", "government_statement", "other"]))
+@click.option("--kind", required=True, help="ngo_report, press_statement, public_statement, news_article, court_document, "
+              "un_decision, government_statement or other.")
 @click.option("--language", required=True, help="ISO 639-1 code of the document's language, e.g. en, ru, kk.")
 @click.option("--id", "sid", help="Id to use instead of the one made from publisher, year and title.")
 def new_source(publisher: str, title: str, published: str, url: str, kind: str, language: str, sid: str | None) -> None:
@@ -402,15 +420,22 @@ def new_source(publisher: str, title: str, published: str, url: str, kind: str, 
 
 
 @new.command("person")
-@click.argument("name")
+@click.argument("name", required=False, default="")
+@click.option("--name-cyrillic", default="", help="The name in Cyrillic, as a source writes it.")
 @click.option("--source", required=True, help="Id of the source that names the person.")
 @click.option("--status", default="unknown", show_default=True)
 @click.option("--status-date", default="", help="Date of the status (default: the source's publication date).")
-def new_person(name: str, source: str, status: str, status_date: str) -> None:
-    """Add a person named NAME ('Given Surname') to data/persons.csv."""
+@click.option("--distinct-from", "distinct_from", default="",
+              help="Id(s) of persons with a similar name who are other people (';'-separated).")
+def new_person(name: str, name_cyrillic: str, source: str, status: str, status_date: str, distinct_from: str) -> None:
+    """Add a person named NAME ('Given Surname'; or only --name-cyrillic: a Latin spelling is proposed) to
+    data/persons.csv. A person who may already be in the data is refused unless --distinct-from names them."""
     from .scaffold import new_person as make
 
-    _scaffold(make, name=name, source=source, status=status, status_date=status_date)
+    if not name and not name_cyrillic:
+        raise click.UsageError("give NAME, --name-cyrillic, or both")
+    _scaffold(make, name=name, source=source, status=status, status_date=status_date, name_cyrillic=name_cyrillic,
+              distinct_from=distinct_from)
 
 
 @new.command("case")
@@ -424,6 +449,62 @@ def new_case(place: str, year: str, slug_text: str, title: str, source: str) -> 
     from .scaffold import new_case as make
 
     _scaffold(make, place=place, year=year, slug_text=slug_text, title=title, source=source)
+
+
+@new.command("charge")
+@click.option("--person", required=True)
+@click.option("--case", required=True)
+@click.option("--code", required=True, help="The Criminal Code edition: 2014 (acts from 2015) or 1997.")
+@click.option("--article", required=True, help="The article number only, e.g. 405 or 380-1 (the part goes in --part).")
+@click.option("--part", default="")
+@click.option("--outcome", default="pending", show_default=True)
+@click.option("--label", default="", help="The offence as the source names it.")
+@click.option("--charged-date", default="")
+@click.option("--year", default="", help="Year for the id (default: of --charged-date, else of the case id).")
+@click.option("--source", required=True)
+def new_charge(**kwargs) -> None:
+    """Add a charge to data/charges.csv (id <person>-<year>-<article>[-<part>])."""
+    from .scaffold import new_charge as make
+
+    _scaffold(make, **kwargs)
+
+
+@new.command("sentence")
+@click.option("--person", required=True)
+@click.option("--case", required=True)
+@click.option("--kind", required=True, help="imprisonment, restriction_of_freedom, suspended_imprisonment, fine, activity_ban…")
+@click.option("--verdict-date", default="")
+@click.option("--instance", default="first_instance", show_default=True)
+@click.option("--term", default="", help="ISO 8601 duration: P7Y, P1Y6M, P6M.")
+@click.option("--amount", default="")
+@click.option("--currency", default="")
+@click.option("--role", default="main", show_default=True, help="main, or additional (a ban or fine beside the main punishment).")
+@click.option("--in-absentia", default="false", show_default=True)
+@click.option("--court", default="")
+@click.option("--scope", default="", help="What an activity ban covers.")
+@click.option("--year", default="", help="Year for the id (default: of --verdict-date, else of the case id).")
+@click.option("--source", required=True)
+def new_sentence(**kwargs) -> None:
+    """Add a punishment to data/sentences.csv (id <person>-<year>-<kind-word>)."""
+    from .scaffold import new_sentence as make
+
+    _scaffold(make, **kwargs)
+
+
+@new.command("event")
+@click.option("--person", required=True)
+@click.option("--type", "type_", required=True, help="detained, released, appeal_rejected, pardoned, listed, died…")
+@click.option("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.")
+@click.option("--case", default="")
+@click.option("--authority", default="")
+@click.option("--place", default="")
+@click.option("--reference", default="")
+@click.option("--source", required=True)
+def new_event(**kwargs) -> None:
+    """Add an event to data/events.csv (id <person>-<date>-<type>)."""
+    from .scaffold import new_event as make
+
+    _scaffold(make, **kwargs)
 
 
 if __name__ == "__main__":
