@@ -36,6 +36,9 @@ PLANTS = [
     ("sentences", "verdict_date", "2001-01-01"), ("events", "date", "2099-01-01"), ("events", "type", "teleported"),
     ("events", "person", "nobody"), ("sources", "url", "https://u:p@example.org/"), ("sources", "url", "https://x.org/?utm_source=a"),
     ("sources", "published", "2015"), ("organisations", "banned_date", ""),
+    ("sentences", "term", "P99Y"), ("sentences", "term", "P99999999999999999999Y"), ("events", "date", "1985-05-01"),
+    ("charges", "acts_from", "0999"), ("persons", "birth_year", "1850"), ("persons", "birth_year", "1" * 500),
+    ("persons", "notes", "IIN 900101\u00a0300017"),
 ]
 
 
@@ -89,8 +92,9 @@ def test_the_row_engine_finds_every_planted_problem_and_auto_agrees(tmp_path, se
 DEEP = {"persons": [("status", "flying"), ("notes", "IIN 900101300017"), ("name", "Мaks Test"), ("status_date", "2099")],
         "cases": [("opened", "2030-01"), ("summary", "=SUM(A1)"), ("banned_organisation", "no-such-org")],
         "charges": [("article", "9999"), ("part", "7"), ("code", "1997"), ("acts_from", "2035")],
-        "sentences": [("term", "7 years"), ("verdict_date", "2001-01-01"), ("kind", "flogging")],
-        "events": [("type", "teleported"), ("date", "2099-01-01"), ("person", "nobody"), ("notes", "tab\there")],
+        "sentences": [("term", "7 years"), ("verdict_date", "2001-01-01"), ("kind", "flogging"), ("term", "P99Y"), ("term", "P11Y")],
+        "events": [("type", "teleported"), ("date", "2099-01-01"), ("person", "nobody"), ("notes", "tab\there"), ("date", "1985-05-01"),
+                   ("date", "1899")],
         "sources": [("url", "https://u:p@example.org/"), ("published", "2015")],
         "organisations": [("banned_date", "")]}
 

@@ -54,6 +54,16 @@ CODES: dict[str, Code] = {
         hint='Restore the schema file named by the resource; it must be valid JSON.',
         example='schemas/events.json deleted: "schema \'schemas/events.json\' of resource \'events\' is missing or outside the package". Restore the schema file from the repository.',
         check='files'),
+    'KZ006': Code(
+        E, 'symbolic link that cannot be followed',
+        hint='Replace the link with the file itself, or delete it: a link in the package must lead to a file inside it.',
+        example='data/persons.csv committed as a link to /home/me/persons.csv: "data/persons.csv is a symbolic link to \'/home/me/persons.csv\', outside the package". Commit the file, not a link.',
+        check='files'),
+    'KZ007': Code(
+        E, 'temporary file left by an interrupted write',
+        hint='Delete the file (kzdata fmt removes it): it is a partial copy that a write stopped before it finished; the real file beside it is intact.',
+        example='data/.persons.csv.k3x9qz1a.tmp after kzdata fmt was killed: "data/.persons.csv.k3x9qz1a.tmp is a temporary file left by a write that was interrupted". Run kzdata fmt again, or delete it.',
+        check='files'),
     'KZ009': Code(
         E, 'file saved by a spreadsheet',
         hint='Run kzdata fmt: it rewrites the file with commas, UTF-8 without a byte-order mark and LF line endings, and says what it changed.',
@@ -151,6 +161,11 @@ CODES: dict[str, Code] = {
         example='sentences.csv, term "2 years": "term: \'2 years\' is not an ISO 8601 duration such as P7Y, P1Y4M or P6M". Write P2Y; one year and six months is P1Y6M.',
         check='values'),
     # private data (errors: these must never be published)
+    'KZ108': Code(
+        E, 'term longer than the Criminal Code allows',
+        hint='Check the term against the source: a term in years is written P5Y, a term in months P6M; the message gives the limit for the kind of punishment.',
+        example='sentences.csv, imprisonment with term P300Y (meant P3Y): "a term of P300Y (300 years) of imprisonment is longer than the Criminal Code allows: at most 30 years". Write P3Y.',
+        check='terms'),
     'KZ110': Code(
         E, 'identification number (IIN) in the text',
         hint='Remove the number: the dataset never records personal identification numbers.',
@@ -325,6 +340,16 @@ CODES: dict[str, Code] = {
         hint='Check the dates: a person cannot be detained, released, transferred or ill-treated after their death.',
         example='events.csv, transferred on 2024-03 for a person whose died event is dated 2023-11-24: "transferred on 2024-03 is after testova-aigerim died (2023-11-24)". Check both dates.',
         check='death'),
+    'KZ411': Code(
+        E, 'date before 1900',
+        hint='Correct the date or birth year: the dataset records prosecutions since independence, and no one in it was born before 1900.',
+        example='events.csv, date 0203-05-12 (meant 2023-05-12): "date 0203-05-12 is before 1900: no fact of this dataset can be that old". Write 2023-05-12.',
+        check='reach'),
+    'KZ412': Code(
+        W, 'date before independence',
+        hint="Check the date: the dataset covers prosecutions in independent Kazakhstan (since 16 December 1991). A real earlier date (an organisation's founding, a Soviet-era conviction) can be accepted by a reviewed exception.",
+        example='sentences.csv, verdict_date 1923-05-12 (meant 2023-05-12): "verdict_date 1923-05-12 is before Kazakhstan\'s independence (1991-12-16)". Write 2023-05-12.',
+        check='reach'),
     # sources
     'KZ501': Code(
         E, 'fact dated after every source that reports it',

@@ -349,7 +349,7 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
         by = r.get("birth_year", "")
         ds.persons[r["id"]] = Person(**common(r), name=r["name"], name_cyrillic=r.get("name_cyrillic", ""),
                                      aliases=_list(r.get("aliases", "")), sex=r.get("sex", ""),
-                                     birth_year=int(by) if by else None, place=r.get("place", ""), region=r.get("region", ""),
+                                     birth_year=int(by) if by.isascii() and by.isdigit() and len(by) <= 4 else None, place=r.get("place", ""), region=r.get("region", ""),
                                      roles=_list(r.get("roles", "")), affiliation_ids=_list(r.get("affiliations", "")),
                                      status=r.get("status", ""), status_date=_date(r.get("status_date", "")),
                                      distinct_from=_list(r.get("distinct_from", "")), sensitive_notes=r.get("sensitive_notes", ""))

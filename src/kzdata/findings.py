@@ -89,6 +89,7 @@ class Report:
     engine_reason: str = ""   # why that engine ran (or why the columnar engine fell back)
     checks: list[str] = field(default_factory=list)   # the registered checks that ran, in order
     codes: list[str] = field(default_factory=list)    # the codes those checks can report
+    not_run: dict[str, str] = field(default_factory=dict)   # registered checks left out, and why
 
     @property
     def errors(self) -> list[Finding]:
@@ -108,7 +109,8 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "excepted": len(self.excepted),
-            "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes)},
+            "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes),
+                      "not_run": dict(self.not_run)},
             "hidden": self.hidden,
             "engine": self.engine,
             "engine_reason": self.engine_reason,

@@ -32,7 +32,9 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
     root = Path(root)
     results = []
     formatted: dict[str, bytes] = {}
-    files = package_files(root)
+    refused: list[tuple[str, str]] = []
+    files = package_files(root, refused)
+    results += [FileResult(rel, problem=f"not read: {why}") for rel, why in dict(refused).items()]
     # the descriptor last: once released, it records the checksums of the (formatted) files
     files = [f for f in files if f[0] != DESCRIPTOR] + [f for f in files if f[0] == DESCRIPTOR]
     for rel, schema in files:

@@ -40,12 +40,20 @@ def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
     from .package import _inside
 
     root = Path(root)
+    from .jsonio import JsonProblem, loads
+
     try:
-        desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [VerifyProblem("datapackage.json", f"cannot be read: {exc}")], 0
+        desc = loads((root / "datapackage.json").read_bytes())
+    except OSError as exc:
+        return [VerifyProblem("datapackage.json", f"cannot be read: {exc.strerror or exc}")], 0
+    except JsonProblem as exc:
+        return [VerifyProblem("datapackage.json", f"cannot be read: {exc.message} (line {exc.line})")], 0
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        return [VerifyProblem("datapackage.json", "is not an object with a list of resources")], 0
     problems, checked = [], 0
-    for res in desc.get("resources", []):
+    for res in desc["resources"]:
+        if not isinstance(res, dict):
+            continue
         rel = res.get("path", "")
         if "hash" not in res:
             problems.append(VerifyProblem(rel, "no checksum recorded: this copy is not a released version"))
@@ -55,7 +63,11 @@ def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
             problems.append(VerifyProblem(rel, "file missing"))
             continue
         checked += 1
-        actual = integrity(rel, path.read_bytes())
+        try:
+            actual = integrity(rel, path.read_bytes())
+        except OSError as exc:
+            problems.append(VerifyProblem(rel, f"cannot be read: {exc.strerror or exc}"))
+            continue
         for k in ("bytes", "rows", "hash"):
             if k in res and res[k] != actual.get(k):
                 problems.append(VerifyProblem(rel, f"{k} is {actual.get(k)}, but datapackage.json records {res[k]}"))

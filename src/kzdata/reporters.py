@@ -22,6 +22,9 @@ def render_text(report: Report, strict: bool = False) -> str:
             lines.append(f"    did you mean: {f.suggestion}")
         if f.hint:
             lines.append(f"    hint: {f.hint}")
+    if report.not_run:
+        reasons = sorted(set(report.not_run.values()))
+        lines.append(f"not run: {', '.join(report.not_run)} ({'; '.join(reasons)})")
     n_err, n_warn = len(report.errors), len(report.warnings)
     verdict = "valid" if report.ok(strict) else "INVALID"
     extra = f", {len(report.excepted)} accepted by reviewed exceptions" if report.excepted else ""
