@@ -11,6 +11,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import TODAY
 from test_engines import PLANTS, generate
 
 import kzdata
@@ -19,7 +20,7 @@ from kzdata.engines.columnar import frames
 from kzdata.engines.columnar.frames import NotProven, _prove_serialisation
 
 pl = pytest.importorskip("polars")
-TODAY = dt.date(2026, 11, 22)
+
 
 # Plants that keep the file in canonical form, so that the columnar engine reads it (PLANTS, plus list
 # cells, repeated ids, shared names and multi-line text).

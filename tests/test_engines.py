@@ -11,14 +11,14 @@ import io
 import random
 
 import pytest
-from conftest import REPO
+from conftest import REPO, TODAY
 
 import kzdata
 
 spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(generate)
-TODAY = dt.date(2026, 11, 22)
+
 
 # (table, column, value) plants; each gives at least one finding of some check
 PLANTS = [

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import kzdata
 from kzdata.dates import parse_duration, parse_partial
 
-from conftest import REPO
+from conftest import REPO, TODAY
 
 TABLES = ["persons", "cases", "charges", "sentences", "events", "sources", "organisations", "exceptions"]
 cell = st.one_of(
@@ -32,7 +32,7 @@ def test_generated_rows_never_raise(tmp_path_factory, table, row, at):
     raw = ",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in ',"\n\r') else c for c in row)
     lines.insert(min(at, len(lines)), raw)
     p.write_text("\n".join(lines), encoding="utf-8")
-    report = kzdata.validate(root, today=dt.date(2026, 11, 22))
+    report = kzdata.validate(root, today=TODAY)
     assert all(f.code != "KZ999" for f in report.findings), report.findings
     assert all(f.file and f.message for f in report.findings)
 
@@ -146,7 +146,7 @@ def _assert_findings_not_crashes(root):
     from kzdata.fmt import fmt
 
     started = time.perf_counter()
-    report = kzdata.validate(root, today=dt.date(2026, 11, 22))
+    report = kzdata.validate(root, today=TODAY)
     results = fmt(root, check=True)          # formatting reads the same files: it must not raise either
     elapsed = time.perf_counter() - started
     assert all(f.code != "KZ999" for f in report.findings), [f.message for f in report.findings if f.code == "KZ999"]

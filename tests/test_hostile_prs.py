@@ -275,3 +275,78 @@ def test_a_birth_year_before_1900_is_an_error(pkg):
     pid = set_cell(pkg, "persons", "birth_year", "1850")
     f = only(pkg.validate(), "KZ411")
     assert f.record == pid and f.column == "birth_year"
+
+
+# --- 5. exceptions need a maintainer ------------------------------------------------------------------------
+
+def _a_warning(pkg):
+    """A warning of the package that no exception accepts yet: a status left unsupported."""
+    header, rows = pkg.read("persons")
+    pid = rows[0]["id"]
+    pkg.set("persons", pid, status="house_arrest")
+    f = next(f for f in pkg.validate().findings if f.severity == "warning" and f.record == pid)
+    return f
+
+
+def test_a_self_approved_exception_is_an_error(pkg):
+    f = _a_warning(pkg)
+    pkg.add("exceptions", code=f.code, table=f.table, record=f.record, reason="x", reviewed="2099-01-01")
+    report = pkg.validate()
+    hits = sorted((g.column, g.severity) for g in report.findings if g.code == "KZ902")
+    assert hits == [("reason", "error"), ("reviewed", "error")]
+    assert not report.ok()
+
+
+@pytest.mark.parametrize("reason", ["ok ok ok ok ok ok ok ok ok ok ok ok ok ok", "checked" * 10, "see source", "1234567890 " * 5])
+def test_a_reason_must_say_something(pkg, reason):
+    f = _a_warning(pkg)
+    pkg.add("exceptions", code=f.code, table=f.table, record=f.record, reason=reason, reviewed="2026-11-01")
+    assert [g.column for g in pkg.validate().findings if g.code == "KZ902"] == ["reason"]
+
+
+def test_a_review_is_dated_to_the_day(pkg):
+    f = _a_warning(pkg)
+    pkg.add("exceptions", code=f.code, table=f.table, record=f.record, reviewed="2026",
+            reason="The court's press release and two reports agree that the house arrest began on that day.")
+    assert [g.column for g in pkg.validate().findings if g.code == "KZ902"] == ["reviewed"]
+
+
+def _git(root, *args):
+    import subprocess
+
+    subprocess.run(["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args], check=True, capture_output=True)
+
+
+def test_changed_since_names_every_added_or_changed_exception(pkg):
+    f = _a_warning(pkg)
+    _git(pkg.root, "init", "-q")
+    _git(pkg.root, "add", "-A")
+    _git(pkg.root, "commit", "-qm", "base")
+    reason = "Two reports of the same week describe the house arrest, and the court's own notice confirms it."
+    pkg.add("exceptions", code=f.code, table=f.table, record=f.record, reason=reason, reviewed="2026-11-20")
+    header, rows = pkg.read("exceptions")
+    other = next(r for r in rows if r["record"] != f.record)
+    other["reason"] += " Checked again."   # exceptions have no id: one is changed by its key
+    pkg.write("exceptions", header, rows)
+
+    report = kzdata.validate(pkg.root, today=TODAY, changed_since="HEAD")
+    notices = sorted((n.message.split(":")[0], n.record) for n in report.findings if n.code == "KZ903")
+    assert notices == sorted([("data/exceptions.csv adds an exception", f.record), ("data/exceptions.csv changes an exception", other["record"])])
+    added = next(n for n in report.findings if n.code == "KZ903" and n.record == f.record)
+    assert f.message in added.message and added.severity == "notice" and added.line >= 2
+    assert report.ok(strict=True)              # a notice is for the reviewer; it does not fail the gate
+    result = CliRunner().invoke(main, ["validate", str(pkg.root), "--strict", "--format", "github", "--changed-since", "HEAD"])
+    assert result.exit_code == 0 and "::notice file=data/exceptions.csv" in result.output
+    # without the change there is nothing to say
+    _git(pkg.root, "commit", "-qam", "exceptions")
+    assert not [n for n in kzdata.validate(pkg.root, today=TODAY, changed_since="HEAD").findings if n.code == "KZ903"]
+
+
+def test_codeowners_guard_what_can_silence_the_checks():
+    from conftest import REPO
+
+    owned = [line.split()[0] for line in (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#") and len(line.split()) >= 2]
+    for path in ("data/exceptions.csv", "data/criminal-code.json", "reference/criminal-code/cc2014.csv", "schemas/persons.json",
+                 "datapackage.json", "releases/1.0.0.json", ".github/CODEOWNERS", ".ci/run"):
+        assert any(("/" + path).startswith(p) if p.endswith("/") else "/" + path == p for p in owned), path

@@ -21,7 +21,7 @@ class Code(NamedTuple):
     check: str     # the name of the check in kzdata.checks.REGISTRY that reports it
 
 
-E, W = "error", "warning"
+E, W, N = "error", "warning", "notice"   # a notice is for the reviewer: it never fails validation
 
 # The examples use the fictional Aigerim Testova (testova-aigerim) in the fictional case uralsk-2022-testova,
 # charged under article 405 of the 2014 Code for supporting the fictional example-civic-movement (banned 2018-03),
@@ -426,6 +426,16 @@ CODES: dict[str, Code] = {
         hint='Remove the exception from data/exceptions.csv: the finding it accepted is gone.',
         example='exceptions.csv accepts KZ303 for charge testova-aigerim-2022-405-2, which no longer has that warning: "exception KZ303 for charges \'testova-aigerim-2022-405-2\' matches no warning". Delete the row.',
         check='exceptions'),
+    'KZ902': Code(
+        E, 'exception without a real review',
+        hint='Say in the reason what was checked and what the sources say (a sentence or two), and give the day of the review, not a later one; exceptions are approved by a maintainer (.github/CODEOWNERS).',
+        example='exceptions.csv, reason "x" reviewed 2099-01-01: "the reason \'x\' is too short to say what was checked: write at least 40 characters and 6 different words". Explain the evidence and date the review.',
+        check='reviews'),
+    'KZ903': Code(
+        N, 'exception added or changed by this change',
+        hint='A maintainer reviews the reason against the sources before merging: an exception silences a warning for everyone.',
+        example='kzdata validate --changed-since origin/main: "data/exceptions.csv adds an exception: KZ702 for persons testova-aigerim, accepting: status is released, but no sentence or event supports it".',
+        check='exception-changes'),
     'KZ999': Code(
         E, 'internal error in a check',
         hint='Report this as a bug in kzdata with the file that triggered it.',

@@ -8,6 +8,8 @@ from .catalogue import CODES
 
 ERROR = "error"
 WARNING = "warning"
+NOTICE = "notice"   # for the reviewer's eyes: never fails validation, not even with --strict
+SEVERITIES = (ERROR, WARNING, NOTICE)
 
 
 class Location(NamedTuple):
@@ -99,8 +101,12 @@ class Report:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == WARNING]
 
+    @property
+    def notices(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == NOTICE]
+
     def ok(self, strict: bool = False) -> bool:
-        return not (self.findings if strict else self.errors)
+        return not (self.errors or (strict and self.warnings))
 
     def to_dict(self) -> dict:
         return {
@@ -108,6 +114,7 @@ class Report:
             "valid": self.ok(),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notices": len(self.notices),
             "excepted": len(self.excepted),
             "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes),
                       "not_run": dict(self.not_run)},

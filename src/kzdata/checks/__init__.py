@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import (articles, bans, canonical, chronology, disputes, duplicates, keys, limits, reference, source_dates, status, structure,
+from . import (articles, bans, canonical, chronology, disputes, duplicates, keys, limits, reference, reviews, source_dates, status, structure,
                text, values)
 
 SCOPES = ("cell", "row", "person", "package")
@@ -87,7 +87,11 @@ REGISTRY: tuple[Check, ...] = (
     Check("text", _codes(120, 126), "cell", text.check_text, text.screen_text,
           doc="one script, no invisible characters, NFC, no formulas, safe URLs"),
     Check("canonical", ("KZ018",), "package", canonical.check_canonical, doc="files in the canonical form of kzdata fmt"),
+    Check("reviews", ("KZ902",), "cell", reviews.check_reviews, reviews.screen_reviews,
+          doc="reviewed exceptions give a real reason and the day of their review"),
     Check("exceptions", ("KZ901",), "package", None, doc="reviewed exceptions that match no warning (applied by the runner)"),
+    Check("exception-changes", ("KZ903",), "package", None,
+          doc="exceptions a change adds or alters, named for the reviewer (applied by --changed-since, kzdata.changes)"),
     Check("internal", ("KZ999",), "package", None, doc="a check that failed (reported by the runner)"),
 )
 
