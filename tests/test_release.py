@@ -355,7 +355,8 @@ def test_load_a_version_proves_its_bytes(released):
     commit_all(root)
     ds = kzdata.load(version="1.0.0", repo=root)
     assert ds.persons["bokayev-maks"].notes != "After the release."
-    assert verify(ds.path, against="1.0.0").files == len(manifest(root)["files"])
+    proved = verify(ds.path)                        # the checkout keeps the manifest beside the files it proves
+    assert proved.intact and proved.files == len(manifest(root)["files"])
     # a moved tag is not release 1.0.0
     git(root, "tag", "-f", "-a", "v1.0.0", "-m", "moved", "HEAD")
     with pytest.raises(kzdata.ReleaseMismatch, match="data/persons.csv changed") as exc:
@@ -367,6 +368,27 @@ def test_load_a_version_proves_its_bytes(released):
         kzdata.load(version="../1.0.0", repo=root)
     with pytest.raises(kzdata.PinError, match="one of path, git_ref and version"):
         kzdata.load(root, version="1.0.0")
+
+
+def test_load_a_version_needs_a_git_clone(released, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(released.root, copy, ignore=shutil.ignore_patterns(".git"))
+    with pytest.raises(kzdata.PinError, match="is not a git clone.*load\\(path\\)"):
+        kzdata.load(version="1.0.0", repo=copy)
+    assert verify(copy).intact                     # a copy of the files is proved by verify instead
+
+
+def test_the_release_command(repo, monkeypatch):
+    add_changelog(repo.root, "1.0.0")
+    commit_all(repo.root, "changelog")
+    monkeypatch.chdir(repo.root)
+    result = CliRunner().invoke(main, ["release", "1.0.0"])
+    assert result.exit_code == 0 and "releases/1.0.0.json written" in result.output and "v1.0.0" in result.output
+    assert CliRunner().invoke(main, ["verify"]).exit_code == 0
+    again = CliRunner().invoke(main, ["release", "1.0.0"])
+    assert again.exit_code == 1 and "kzdata release: the tag v1.0.0 already exists" in again.output
+    bad = CliRunner().invoke(main, ["release", "--", "--output=x"])
+    assert bad.exit_code == 1 and "is not a version" in bad.output and not (repo.root / "x").exists()
 
 
 def test_a_release_tag_a_clone_lacks_is_found_through_its_manifest(released, tmp_path):

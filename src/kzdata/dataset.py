@@ -348,12 +348,15 @@ def checkout_release(version: str, repo: str | Path = ".", into: str | Path | No
     """Write release `version` into a directory and prove its bytes are those of its manifest
     (releases/VERSION.json, in the working tree of `repo` or its git history). PinError when the release or
     its manifest cannot be found, ReleaseMismatch when a byte differs."""
-    from .gitio import GitError
+    from .gitio import GitError, run_git
     from .release import ReleaseError, find_manifest, manifest_rel, release_commit
 
     repo = Path(repo)
     try:
         rel = manifest_rel(version)
+        if run_git(repo, "rev-parse", "--git-dir").returncode != 0:
+            raise PinError(f"{repo} is not a git clone: load(version=...) reads a release from git; for a copy of "
+                           "the files use load(path), and kzdata.verify(path) to prove it")
         manifest = find_manifest(repo, version)
         if manifest is None:
             raise PinError(f"{repo} has no manifest of release {version} ({rel}, in the working tree or git history), "

@@ -84,17 +84,18 @@ def files_at(root: Path, prefix: str, ref: str, rels: list[str]) -> dict[str, by
     """The bytes of several files at one revision, read by one `git cat-file --batch` process."""
     if not rels:
         return {}
-    sha = _commit(root, ref)   # one line per file: a name holding a line break must not add requests
+    sha = _commit(root, ref)   # the commit's hash: a ref holding a line break must not add requests
     if sha is None:
         return {rel: None for rel in rels}
-    request = "".join(f"{sha}:{prefix}{rel}\n" for rel in rels).encode("utf-8")
+    asked = [rel for rel in rels if "\n" not in rel]   # a name with a line break would be two requests
+    request = "".join(f"{sha}:{prefix}{rel}\n" for rel in asked).encode("utf-8", errors="surrogateescape")
     try:
         proc = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=request, capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitError(f"cannot run git: {exc}") from None
-    out: dict[str, bytes | None] = {}
+    out: dict[str, bytes | None] = {rel: None for rel in rels}
     data, pos = proc.stdout, 0
-    for rel in rels:
+    for rel in asked:
         end = data.find(b"\n", pos)
         if end < 0:
             out[rel] = None
@@ -105,9 +106,9 @@ def files_at(root: Path, prefix: str, ref: str, rels: list[str]) -> dict[str, by
             size = int(head[2])
             out[rel] = data[pos:pos + size]
             pos += size + 1
-        else:   # "<object> missing", or a tree
+        else:   # "<object name> missing" (a name may hold spaces), or a tree, whose content is skipped
             out[rel] = None
-            if len(head) == 3:
+            if len(head) == 3 and head[2].isdigit() and head[-1] != b"missing":
                 pos += int(head[2]) + 1
     return out
 
