@@ -111,8 +111,8 @@ class Pkg:
 def pkg(tmp_path: Path) -> Pkg:
     root = tmp_path / "pkg"
     root.mkdir()
-    # A working copy between releases: no version and no checksums (tests change files; test_release.py makes
-    # its own releases to test checksums).
+    # A working copy before any release: no version (tests change files; test_release.py makes its own
+    # releases and manifests). Descriptors before 1.1 also recorded checksums: none are kept.
     desc = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
     desc.pop("version", None)
     desc.pop("created", None)

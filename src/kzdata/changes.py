@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .csvio import read_table
 from .findings import Finding, Location, Report
-from .gitio import GitError, files_at, is_revision, repo_prefix
+from .gitio import GitError, files_at, is_revision, repo_prefix, resolve
 from .package import DESCRIPTOR, load_package
 from .schema import primary_key, row_key
 
@@ -60,11 +60,12 @@ def changes_since(root: str | Path, ref: str) -> ChangeSet:
     root = Path(root)
     if not is_revision(root, ref):
         raise GitError(f"{ref!r} is not a known git revision in {root}")
+    commit = resolve(root, ref)   # git reads the commit's hash, never the name given
     prefix = repo_prefix(root)
     cs = ChangeSet(ref=ref, root=root)
     pkg = load_package(root, read_tables=False, defer=[])   # locate the files; nothing is checked here
     files = sorted({DESCRIPTOR, *pkg.raw, *pkg.files.values()})
-    olds = files_at(root, prefix, ref, files)
+    olds = files_at(root, prefix, commit, files)
     for rel in files:
         if _read(root, rel) != olds.get(rel):
             cs.files.add(rel)

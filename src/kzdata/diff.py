@@ -55,17 +55,18 @@ def _reader_for(spec: str, repo: Path):
                 return None
 
         return spec, read_dir
-    from .gitio import GitError, file_at, is_revision, repo_prefix
+    from .gitio import GitError, file_at, is_revision, repo_prefix, resolve
 
     try:
         if not is_revision(repo, spec):
             raise DiffError(f"{spec!r} is neither a package directory nor a git revision of {repo}")
+        commit = resolve(repo, spec)   # git reads the commit's hash, never the name given
         prefix = repo_prefix(repo)
     except GitError as exc:
         raise DiffError(str(exc)) from None
 
     def read(rel: str) -> bytes | None:
-        return file_at(repo, prefix, spec, rel)
+        return file_at(repo, prefix, commit, rel)
 
     return spec, read
 
