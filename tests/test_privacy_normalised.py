@@ -329,6 +329,18 @@ def test_every_character_that_normalises_to_a_digit_or_an_at_sign_is_outside_the
         assert not any(ch in "0123456789@" for ch in _normalise(c)[0])
 
 
+def test_ascii_and_cyrillic_characters_are_left_alone_by_nfkc():
+    """The normaliser skips runs of ASCII and Cyrillic (U+0400-U+04FF): NFKC must keep each of them and never
+    compose one with the character before it."""
+    for cp in list(range(0x80)) + list(range(0x400, 0x500)):
+        assert unicodedata.normalize("NFKC", chr(cp)) == chr(cp), hex(cp)
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):      # a canonical pair: composed again by NFKC
+            second = int(parts[1], 16)
+            assert not (second < 0x80 or 0x400 <= second < 0x500), hex(cp)
+
+
 def test_the_screen_lets_through_every_hostile_form():
     texts = ([f"x {w} y" for w in IIN_FORMS.values()] + [f"x {t} y" for t in KEYWORD_FORMS.values()]
              + [t for t, _ in PHONE_FORMS.values()] + [t for t, _ in EMAIL_FORMS.values()]
