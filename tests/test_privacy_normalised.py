@@ -81,6 +81,15 @@ IIN_FORMS = {
     "Devanagari digits": IIN_C.translate(DEVANAGARI),
     "mathematical bold digits": IIN_A.translate(BOLD),
     "mixed ASCII and full-width digits": IIN_A[:6] + IIN_A[6:].translate(FULL),
+    "left-to-right mark": groups(IIN_A, [6, 6], "\u200e"),
+    "braille blank": groups(IIN_B, [6, 6], "\u2800"),
+    "Hangul filler": groups(IIN_A, [4, 4, 4], "\u3164"),
+    # marks that the text check does not report as invisible, read as nothing
+    "combining grapheme joiner": groups(IIN_A, [6, 6], "\u034f"),
+    "variation selectors": "\ufe0f".join(IIN_B),
+    "accents on the digits": "".join(d + "\u0301" for d in IIN_A),
+    "keycaps": "".join(d + "\ufe0f\u20e3" for d in IIN_C),
+    "Arabic-Indic digits with marks": "\u034f".join(IIN_A.translate(ARABIC)),
 }
 
 
@@ -241,6 +250,12 @@ def test_a_hit_that_ends_inside_a_character_that_expands_covers_the_whole_charac
     assert hit == Hit("iin", IIN_B[:-1] + "\U0001F101", 4, MSG_IIN)
 
 
+def test_invisible_marks_are_read_as_nothing_in_words_too():
+    assert_found("write to iv\u034fan@ma\ufe0fil.kz", "email", "iv\u034fan@ma\ufe0fil.kz")
+    assert_found(f"И\u034fИН {bad_check(IIN_A)}", "iin", bad_check(IIN_A))
+    assert_found("lives at у\ufe00л. Абая 12", "address", "у\ufe00л. Абая 12")
+
+
 def test_combining_marks_before_a_hit_do_not_shift_its_offset():
     text = "Cafe\u0301 e\u0301\u0301 и\u0306 " + groups(IIN_A, [6, 6], "\u00a0")
     assert_found(text, "iin", groups(IIN_A, [6, 6], "\u00a0"))
@@ -356,7 +371,8 @@ HOSTILE_PIECES = [
     groups(IIN_C, [2, 2, 2, 3, 3], "."), "ИИН ", "IIN:", "ЖСН№", "＋７", "+7", " ７０１ ", "(727)", "123–45–67",
     "@", "＠", "﹫", "ivan", "почта", ".рф", ".kz", "mail", "ул.", "ｕｌ.", "кв", "Street", "apt", "көшесі", " ", "\u00a0",
     "\u2009", "\u202f", "\u200b", "\u00ad", "\u3000", ".", "-", "\u2011", "–", "1", "12", "８", "٣", "2021", "№", "…",
-    "ﬁ", "½", "⑿", "e\u0301", "Абая", ",", "\n", "https://", "www.", "mailto:",
+    "ﬁ", "½", "⑿", "e\u0301", "Абая", ",", "\n", "https://", "www.", "mailto:", "\u034f", "\ufe0f", "\u20e3",
+    "\u0301", "\u200e", "\u2800", "\U0001F101",
 ]
 
 
@@ -397,6 +413,9 @@ ADVERSARIAL = {
     "plus and digits": "+7 " * 333_333,
     "expanding characters": "⑿№½" * 333_333,
     "combining marks": "1\u0301" * 500_000,
+    "invisible marks": "\u034f" * 1_000_000,
+    "digits with variation selectors": "1\ufe0f " * 333_333,
+    "one long combining sequence": "1" + "\u0301" * 999_999,
     "streets": "ул. 1 " * 166_666,
 }
 

@@ -47,18 +47,31 @@ MSG_HOME = "a home address (street with house or apartment number); it must not 
 # ------------------------------------------------------------------------------------- normalisation
 
 # Read as a space: every Unicode whitespace except a line break (all of category Zs: no-break, thin, figure,
-# ideographic spaces...; tabs), and the invisible characters that hide inside a number copied from Word or
-# a PDF (zero-width space, joiners, word joiner, zero-width no-break space, soft hyphen, Mongolian vowel separator).
-_INVISIBLE_SPACES = "\u00ad\u180e\u200b-\u200d\u2060\ufeff"
+# ideographic spaces...; tabs); the invisible format characters that hide inside a number copied from Word
+# or a PDF (zero-width space, joiners, word joiner, zero-width no-break space, soft hyphen, Mongolian vowel
+# separator, direction marks and embeddings, invisible operators, tags); and the characters that look blank
+# (braille pattern blank, Hangul fillers).
+_INVISIBLE_SPACES = ("\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                     "\U000e0001\U000e0020-\U000e007f\u2800\u115f\u1160\u3164\uffa0")
 # Read as a hyphen: every dash (category Pd) and the minus sign.
 _DASHES = ("\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0"
            "\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212")
 _DASH = re.compile(f"[{_DASHES}]")
 # One character for one: so the text keeps its length and offsets. \d is every Unicode decimal digit (Nd).
 _ONE_FOR_ONE = re.compile(rf"[^\S\n\r ]|[{_INVISIBLE_SPACES}{_DASHES}]|(?![0-9])\d")
+# Read as nothing: invisible marks (not format characters, so the text check's KZ121 does not report them:
+# combining grapheme joiner, variation selectors, Mongolian free variation selectors, Khmer inherent vowels),
+# and after a digit the generic combining marks (diacritics, the enclosing circle and keycap): 8́ reads as 8.
+_IGNORED = "\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_DIGIT_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_IGNORED_RE = re.compile(f"[{_IGNORED}]+")
+_DIGIT_MARKS_RE = re.compile(f"[{_DIGIT_MARKS}{_IGNORED}]+")
+_DROPPED = re.compile(f"[{_IGNORED}]|[0-9][{_DIGIT_MARKS}]")
+_MARKS = frozenset(c for a, b in re.findall(r"(.)(?:-(.))?", _IGNORED + _DIGIT_MARKS)
+                   for c in map(chr, range(ord(a), ord(b or a) + 1)))
 # Runs of characters other than ASCII and Cyrillic, which NFKC never changes and never joins to the character
-# before them: only these runs need a closer look.
-_UNSTABLE_RUN = re.compile(r"[^\x00-\x7f\u0400-\u04ff]+")
+# before them (the Cyrillic combining marks U+0483-U+0489 excepted): only these runs need a closer look.
+_UNSTABLE_RUN = re.compile(r"[^\x00-\x7f\u0400-\u0482\u048a-\u04ff]+")
 
 # Characters that the normalisation never turns into a digit or an '@' (the tests check every code point).
 # A cell whose characters are all in this class holds a digit or an '@' after normalisation only where it
@@ -79,8 +92,15 @@ def _one_for_one(m: re.Match) -> str:
 @lru_cache(maxsize=4096)
 def _nfkc(cluster: str) -> str | None:
     """A character with its combining marks as the patterns read it, or None when that is unchanged."""
-    nf = _ONE_FOR_ONE.sub(_one_for_one, unicodedata.normalize("NFKC", cluster))
+    nf = _IGNORED_RE.sub("", _ONE_FOR_ONE.sub(_one_for_one, unicodedata.normalize("NFKC", cluster)))
+    if "0" <= nf[:1] <= "9":
+        nf = nf[0] + _DIGIT_MARKS_RE.sub("", nf[1:])
     return None if nf == cluster else nf
+
+
+def _attached(c: str) -> bool:
+    """Whether c belongs to the character before it: a combining mark, or one of the marks read as nothing."""
+    return unicodedata.combining(c) != 0 or c in _MARKS
 
 
 class _Offsets:
@@ -106,9 +126,10 @@ def _normalise(text: str) -> tuple[str, _Offsets | None]:
     """The text as the patterns read it, and where its characters come from (None: offsets are unchanged).
 
     NFKC is applied to each character with its combining marks (which is NFKC of the text except across
-    the rare scripts whose starters combine); the one-for-one replacements are applied before and after."""
+    the rare scripts whose starters combine); the one-for-one replacements are applied before and after,
+    and the marks read as nothing are dropped."""
     t = _ONE_FOR_ONE.sub(_one_for_one, text)
-    if t.isascii() or unicodedata.is_normalized("NFKC", t):
+    if t.isascii() or (unicodedata.is_normalized("NFKC", t) and not _DROPPED.search(t)):
         return t, None
     out: list[str] = []
     pieces: list[tuple[int, int, int, bool]] = []
@@ -127,27 +148,26 @@ def _normalise(text: str) -> tuple[str, _Offsets | None]:
         n += b - a
 
     done = 0
-    combining = unicodedata.combining
     for run in _UNSTABLE_RUN.finditer(t):
         a, b = run.span()
-        if a > done and combining(t[a]):
-            a -= 1         # a combining mark belongs to the character before it
-        if unicodedata.is_normalized("NFKC", t[a:b]):
+        if a > done and _attached(t[a]):
+            a -= 1         # a mark belongs to the character before it
+        if unicodedata.is_normalized("NFKC", t[a:b]) and not _DROPPED.search(t, a, b):
             continue
         keep(done, a)
         i = a
         while i < b:
             # in pieces of some 64 characters, so a long run with a few changing characters is mostly skipped in C
             k = min(b, i + 64)
-            while k < b and combining(t[k]):
+            while k < b and _attached(t[k]):
                 k += 1
-            if unicodedata.is_normalized("NFKC", t[i:k]):
+            if unicodedata.is_normalized("NFKC", t[i:k]) and not _DROPPED.search(t, i, k):
                 keep(i, k)
                 i = k
                 continue
             while i < k:
                 j = i + 1
-                while j < k and combining(t[j]):
+                while j < k and _attached(t[j]):
                     j += 1
                 nf = _nfkc(t[i:j])
                 if nf is None:
