@@ -67,7 +67,7 @@ _DIGIT_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f
 _IGNORED_RE = re.compile(f"[{_IGNORED}]+")
 _DIGIT_MARKS_RE = re.compile(f"[{_DIGIT_MARKS}{_IGNORED}]+")
 _DROPPED = re.compile(f"[{_IGNORED}]|[0-9][{_DIGIT_MARKS}]")
-_MARKS = frozenset(c for a, b in re.findall(r"(.)(?:-(.))?", _IGNORED + _DIGIT_MARKS)
+_MARKS = frozenset(c for a, b in re.findall(r"(.)(?:-(.))?", _IGNORED + _DIGIT_MARKS)   # the ranges above, as a set
                    for c in map(chr, range(ord(a), ord(b or a) + 1)))
 # Runs of characters other than ASCII and Cyrillic, which NFKC never changes and never joins to the character
 # before them (the Cyrillic combining marks U+0483-U+0489 excepted): only these runs need a closer look.
@@ -106,8 +106,8 @@ def _attached(c: str) -> bool:
 class _Offsets:
     """Where the characters of a normalised text come from. Pieces (normalised start, original start,
     original end, one for one): a one-for-one piece maps character to character; any other piece is one
-    original character with its combining marks, which NFKC turned into other characters, all of which come
-    from the whole of it."""
+    original character with its marks, which normalisation turned into other characters (all of which come
+    from the whole of it) or into none."""
 
     def __init__(self, pieces: list[tuple[int, int, int, bool]]):
         self.pieces = pieces
