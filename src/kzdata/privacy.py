@@ -59,6 +59,7 @@ _DASHES = ("\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\
 _DASH = re.compile(f"[{_DASHES}]")
 # One character for one: so the text keeps its length and offsets. \d is every Unicode decimal digit (Nd).
 _ONE_FOR_ONE = re.compile(rf"[^\S\n\r ]|[{_INVISIBLE_SPACES}{_DASHES}]|(?![0-9])\d")
+_ASCII_BLANKS = re.compile(r"[\t\x0b\x0c\x1c-\x1f]")     # what _ONE_FOR_ONE changes in ASCII text
 # Read as nothing: invisible marks (not format characters, so the text check's KZ121 does not report them:
 # combining grapheme joiner, variation selectors, Mongolian free variation selectors, Khmer inherent vowels),
 # and after a digit the generic combining marks (diacritics, the enclosing circle and keycap): 8́ reads as 8.
@@ -122,12 +123,15 @@ class _Offsets:
         return a, b
 
 
+@lru_cache(maxsize=4)      # may_hold_private and then find_private normalise the same cell
 def _normalise(text: str) -> tuple[str, _Offsets | None]:
     """The text as the patterns read it, and where its characters come from (None: offsets are unchanged).
 
     NFKC is applied to each character with its combining marks (which is NFKC of the text except across
     the rare scripts whose starters combine); the one-for-one replacements are applied before and after,
     and the marks read as nothing are dropped."""
+    if text.isascii():
+        return (_ASCII_BLANKS.sub(" ", text) if _ASCII_BLANKS.search(text) else text), None
     t = _ONE_FOR_ONE.sub(_one_for_one, text)
     if t.isascii() or (unicodedata.is_normalized("NFKC", t) and not _DROPPED.search(t)):
         return t, None
@@ -262,9 +266,13 @@ _IIN_KEYWORD = re.compile(
     r"(?P<d>[0-9](?:(?:[ ]{1,3}|[ ]?[.\-][ ]?)?[0-9]){11})(?![0-9])"
 )
 _NOT_DIGIT = re.compile(r"[^0-9]+")
+# Twelve digits with any of the separators between them: every pattern above needs such a run.
+_TWELVE = re.compile(r"[0-9](?:(?:[ ]{1,3}|[ ]?[.\-][ ]?)?[0-9]){11}")
 
 
 def _find_iins(text: str) -> list[Hit]:
+    if not _TWELVE.search(text):
+        return []
     found: dict[tuple[int, int], str] = {}
     # the usual layouts, also inside a longer run of numbers (IIN 880101 300123 2019)
     for m in _IIN.finditer(text):
