@@ -168,17 +168,17 @@ CODES: dict[str, Code] = {
         check='terms'),
     'KZ110': Code(
         E, 'identification number (IIN) in the text',
-        hint='Remove the number: the dataset never records personal identification numbers.',
+        hint='Remove the number: the dataset never records personal identification numbers, in any layout (spaces, dots, full-width or other Unicode digits count as plain ones; after IIN, ИИН or ЖСН any 12 digits count).',
         example='persons.csv, notes ending "IIN 900101300017.": "notes contains a Kazakhstan individual identification number (IIN) … (90########17)". Delete the number.',
         check='privacy'),
     'KZ111': Code(
         E, 'phone number in the text',
-        hint='Remove the phone number: the dataset never records contact details.',
+        hint='Remove the phone number: the dataset never records contact details (full-width digits and signs and Unicode spaces count as plain ones).',
         example='persons.csv, notes ending "Tel. +7 700 000 00 00.": "notes contains a Kazakhstan phone number (+7 or 8 and ten digits) … (+7 ### ### ## 00)". Delete the number.',
         check='privacy'),
     'KZ112': Code(
         E, 'e-mail address in the text',
-        hint='Remove the e-mail address: the dataset never records contact details.',
+        hint='Remove the e-mail address: the dataset never records contact details (also with a Unicode domain or local part, or a full-width at sign).',
         example='persons.csv, notes ending "Contact: user@example.org.": "notes contains an e-mail address; personal contact details must not be published". Delete the address.',
         check='privacy'),
     'KZ113': Code(
