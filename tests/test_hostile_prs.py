@@ -15,6 +15,7 @@ from conftest import TODAY, codes, only
 
 import kzdata
 from kzdata.cli import main
+from kzdata.export import export
 
 COMMANDS = (["validate"], ["fmt", "--check"], ["fmt"], ["stats"], ["verify"], ["export", "--to", "json", "-o", "{out}"])
 
@@ -350,3 +351,178 @@ def test_codeowners_guard_what_can_silence_the_checks():
     for path in ("data/exceptions.csv", "data/criminal-code.json", "reference/criminal-code/cc2014.csv", "schemas/persons.json",
                  "datapackage.json", "releases/1.0.0.json", ".github/CODEOWNERS", ".ci/run"):
         assert any(("/" + path).startswith(p) if p.endswith("/") else "/" + path == p for p in owned), path
+
+
+# --- 8. fmt, export, import and new are safe writers ---------------------------------------------------------
+
+def _unformat(pkg, table: str = "persons") -> bytes:
+    """Put the table's rows in reverse order, so that kzdata fmt has something to write."""
+    header, rows = pkg.read(table)
+    pkg.write(table, header, rows[::-1])
+    return pkg.path(table).read_bytes()
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o640])
+def test_fmt_keeps_the_mode_of_the_file_it_rewrites(pkg, mode):
+    _unformat(pkg)
+    os.chmod(pkg.path("persons"), mode)
+    result = CliRunner().invoke(main, ["fmt", str(pkg.root)])
+    assert result.exit_code == 0 and "data/persons.csv: reformatted" in result.output
+    assert os.stat(pkg.path("persons")).st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+@pytest.mark.parametrize("fmt", ["csv", "json", "sqlite", "xlsx"])
+def test_exported_files_follow_the_umask(pkg, tmp_path, fmt, umask):
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")  # the [xlsx] extra; the test extras install it
+    old = os.umask(umask)
+    try:
+        written = export(pkg.root, tmp_path / "out", fmt=fmt, today=TODAY)
+    finally:
+        os.umask(old)
+    assert written and {os.stat(p).st_mode & 0o777 for p in written} == {0o666 & ~umask}
+
+
+def test_fmt_keeps_a_row_saved_while_it_runs(pkg, monkeypatch):
+    """An editor saves persons.csv (with one row more) after fmt read it and before fmt writes: fmt must not
+    write its formatted copy of the older file over it."""
+    import kzdata.fmt as fmt_module
+
+    _unformat(pkg)
+    real = fmt_module.reformat_csv
+    added = "zz-saved-while-fmt-ran"
+
+    saved = []
+
+    def reformat_while_an_editor_saves(data, schema):
+        out = real(data, schema)
+        if not saved and data == pkg.path("persons").read_bytes():
+            header, rows = pkg.read("persons")
+            pkg.add("persons", **{**rows[0], "id": added})
+            saved.append(added)
+        return out
+
+    monkeypatch.setattr(fmt_module, "reformat_csv", reformat_while_an_editor_saves)
+    results = {r.path: r for r in fmt_module.fmt(pkg.root)}
+    assert "changed while kzdata fmt ran" in results["data/persons.csv"].problem
+    assert not results["data/persons.csv"].changed
+    assert added in pkg.path("persons").read_text(encoding="utf-8")     # the row saved meanwhile is there
+    monkeypatch.setattr(fmt_module, "reformat_csv", real)
+    assert not {r.path: r.problem for r in fmt_module.fmt(pkg.root)}["data/persons.csv"]   # the next run formats it
+    assert added in pkg.path("persons").read_text(encoding="utf-8")
+
+
+def test_kzdata_new_keeps_a_row_saved_while_it_runs(pkg, monkeypatch):
+    import kzdata.validator as validator
+    from kzdata.scaffold import ScaffoldError, new_source
+
+    real = validator.validate
+
+    def validate_while_an_editor_saves(*args, **kwargs):
+        report = real(*args, **kwargs)
+        header, rows = pkg.read("sources")
+        pkg.add("sources", **{**rows[0], "id": "zz-saved-meanwhile"})
+        return report
+
+    monkeypatch.setattr(validator, "validate", validate_while_an_editor_saves)
+    with pytest.raises(ScaffoldError, match="changed while kzdata new ran"):
+        new_source(pkg.root, "Example", "A report", "2024-05-01", "https://example.org/report", language="en")
+    text = pkg.path("sources").read_text(encoding="utf-8")
+    assert "zz-saved-meanwhile" in text and "https://example.org/report" not in text
+
+
+def test_write_atomic_refuses_a_file_that_is_no_longer_what_was_read(tmp_path):
+    from kzdata.fileio import ABSENT, FileChanged, write_atomic
+
+    target = tmp_path / "t.csv"
+    target.write_bytes(b"id\na\n")
+    with pytest.raises(FileChanged, match="changed"):
+        write_atomic(target, b"id\nb\n", expect=b"id\n")
+    with pytest.raises(FileChanged, match="created"):
+        write_atomic(target, b"id\nb\n", expect=ABSENT)
+    assert target.read_bytes() == b"id\na\n"
+    target.unlink()
+    with pytest.raises(FileChanged, match="removed"):
+        write_atomic(target, b"id\nb\n", expect=b"id\na\n")
+    assert not target.exists() and not list(tmp_path.iterdir())     # no temporary file left either
+    write_atomic(target, b"id\nc\n", expect=ABSENT)
+    write_atomic(target, b"id\nd\n", expect=b"id\nc\n")
+    assert target.read_bytes() == b"id\nd\n"
+
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from kzdata.fileio import replace_atomically
+
+def build(tmp):
+    with open(tmp, "wb") as fh:
+        fh.write(b"id,name\\nhalf a ro")
+        fh.flush()
+    print(tmp, flush=True)
+    time.sleep(600)
+
+replace_atomically(Path(sys.argv[1]), build)
+"""
+
+
+def test_a_write_killed_midway_leaves_the_file_intact_and_its_leftover_is_reported_ignored_and_removed(pkg):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    before = pkg.path("persons").read_bytes()
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(pkg.path("persons"))], stdout=subprocess.PIPE, text=True)
+    tmp = proc.stdout.readline().strip()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    leftover = os.path.relpath(tmp, pkg.root)
+    assert leftover.startswith("data/.persons.csv.") and pkg.path("persons").read_bytes() == before
+
+    assert only(pkg.validate(), "KZ007").file == leftover
+    shutil.copy(REPO / ".gitignore", pkg.root / ".gitignore")
+    _git(pkg.root, "init", "-q")
+    _git(pkg.root, "add", "-A")
+    listed = subprocess.run(["git", "-C", str(pkg.root), "ls-files"], capture_output=True, text=True, check=True).stdout.split()
+    assert "data/persons.csv" in listed and leftover not in listed   # git add -A does not commit it
+
+    fresh = CliRunner().invoke(main, ["fmt", str(pkg.root)])   # just written to: it may be another command's
+    assert fresh.exit_code == 1 and f"{leftover}: left as it is" in fresh.output and (pkg.root / leftover).exists()
+    old = time.time() - 3600
+    os.utime(pkg.root / leftover, (old, old))
+    check = CliRunner().invoke(main, ["fmt", "--check", str(pkg.root)])
+    assert check.exit_code == 1 and f"{leftover}: would be removed" in check.output and (pkg.root / leftover).exists()
+    done = CliRunner().invoke(main, ["fmt", str(pkg.root)])
+    assert done.exit_code == 0 and f"{leftover}: removed" in done.output and not (pkg.root / leftover).exists()
+    assert "KZ007" not in codes(pkg.validate()) and pkg.path("persons").read_bytes() == before
+
+
+def test_export_removes_what_a_killed_export_left(pkg, tmp_path):
+    out = tmp_path / "out"
+    export(pkg.root, out, fmt="json", today=TODAY)
+    stale, fresh = out / ".persons.json.a1b2c3d4.tmp", out / ".persons.json.e5f6g7h8.tmp"
+    stale.write_text("[{", encoding="utf-8")
+    fresh.write_text("[{", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    export(pkg.root, out, fmt="json", today=TODAY)
+    assert not stale.exists() and fresh.exists()    # a file written to a moment ago may be another export's
+
+
+@pytest.mark.parametrize("change,words", [
+    (lambda r: r.update(encoding="windows-1251"), "encoding 'windows-1251'"),
+    (lambda r: r["dialect"].update(delimiter=";"), "delimiter=';'"),
+])
+def test_fmt_leaves_a_table_whose_declared_dialect_or_encoding_it_does_not_read(pkg, change, words):
+    header, rows = pkg.read("events")
+    pkg.write("events", header, rows[::-1])
+    before = pkg.path("events").read_bytes()
+    edit_json(pkg.root / "datapackage.json", lambda d: change(next(r for r in d["resources"] if r["name"] == "events")))
+    result = CliRunner().invoke(main, ["fmt", str(pkg.root)])
+    assert result.exit_code == 1 and f"data/events.csv: left as it is: not read: datapackage.json declares" in result.output
+    assert words in result.output and pkg.path("events").read_bytes() == before

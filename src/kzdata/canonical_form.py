@@ -136,7 +136,7 @@ def package_files(root: Path, refused: list[tuple[str, str]] | None = None) -> l
     """(relative path, Table Schema or None for JSON) of every file kzdata formats. The files the descriptor
     names that are not read, because they lie outside the package or are links that cannot be followed, are
     appended to `refused` as (path, why)."""
-    from .package import DESCRIPTOR, _inside, link_problem
+    from .package import DESCRIPTOR, _declared_format_problem, _inside, link_problem
 
     refused = [] if refused is None else refused
 
@@ -160,7 +160,10 @@ def package_files(root: Path, refused: list[tuple[str, str]] | None = None) -> l
             schema = _strict_file(root / schema)
         if isinstance(res.get("jsonSchema"), str) and inside(res["jsonSchema"]):
             out.append((res["jsonSchema"], None))
-        if res["path"].endswith(".csv"):
+        declared = _declared_format_problem(res)
+        if declared:   # formatting it as UTF-8 CSV with commas would rewrite what the descriptor says it is
+            refused.append((res["path"], f"datapackage.json declares {declared[1]}. {declared[2]}"))
+        elif res["path"].endswith(".csv"):
             out.append((res["path"], schema if isinstance(schema, dict) else {"fields": []}))
         elif res["path"].endswith(".json"):
             out.append((res["path"], None))

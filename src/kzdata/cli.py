@@ -221,13 +221,17 @@ def fmt_command(path: Path, check: bool) -> None:
         if r.problem:
             bad = True
             click.echo(f"{r.path}: left as it is: {r.problem} (run kzdata validate for details)", err=True)
+        elif r.leftover:
+            bad = bad or check
+            click.echo(f"{r.path}: {'would be removed' if check else 'removed'}: a temporary file left by an interrupted write "
+                       "(the file it was replacing is intact)")
         elif r.changed:
             bad = bad or check
             click.echo(f"{r.path}: {'would be reformatted' if check else 'reformatted'}")
         for note in r.notes:
             click.echo(f"    {note}")
-    changed = sum(r.changed for r in results)
-    click.echo(f"{len(results)} file(s) checked, {changed} {'to reformat' if check else 'reformatted'}", err=True)
+    changed = sum(r.changed and not r.leftover for r in results)
+    click.echo(f"{sum(not r.leftover for r in results)} file(s) checked, {changed} {'to reformat' if check else 'reformatted'}", err=True)
     sys.exit(1 if bad else 0)
 
 

@@ -23,7 +23,7 @@ import io
 import json
 from pathlib import Path
 
-from .fileio import replace_atomically, write_atomic
+from .fileio import remove_stale_siblings, replace_atomically, write_atomic
 from .schema import sensitive_fields
 from .vocab import PUBLISHED_TABLES
 
@@ -122,6 +122,8 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", include_sensitiv
 
         lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entities(tables))
         written.append(_write(out / "entities.ftm.json", lines))
+    for target in written:   # what an earlier export, killed while it wrote, left beside its files
+        remove_stale_siblings(target)
     return written
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .canonical_form import NotFormattable, canonical_json, format_csv, format_json, package_files, reformat_csv
-from .fileio import write_atomic
+from .fileio import STALE_SECONDS, FileChanged, is_stale, write_atomic
 from .integrity import without_checksums
-from .package import DESCRIPTOR
+from .package import DESCRIPTOR, leftover_files
 
 
 @dataclass
@@ -22,15 +22,30 @@ class FileResult:
     changed: bool = False
     problem: str = ""      # why the file was left as it is
     notes: list = None     # what changed besides order and quoting (a spreadsheet's dialect, booleans…)
+    leftover: bool = False  # a temporary file of an interrupted write: removed (with check=True: to remove)
 
     def __post_init__(self):
         self.notes = list(self.notes or [])
 
 
 def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
-    """Put every file of the package in canonical form (or, with check=True, only say which are not)."""
+    """Put every file of the package in canonical form (or, with check=True, only say which are not).
+    Temporary files that an interrupted write left in the package are removed (with check=True, listed);
+    a file changed by another program while fmt ran is left as it is and reported."""
     root = Path(root)
     results = []
+    for rel in leftover_files(root):
+        result = FileResult(rel, changed=True, leftover=True)
+        if not is_stale(root / rel):
+            result.changed = False
+            result.problem = (f"a temporary file written to in the last {STALE_SECONDS} seconds: another kzdata command may be "
+                              "writing; left as it is (run kzdata fmt again when it has finished)")
+        elif not check:
+            try:
+                (root / rel).unlink()
+            except OSError as exc:
+                result.changed, result.problem = False, f"a temporary file of an interrupted write that cannot be removed ({exc.strerror or exc})"
+        results.append(result)
     refused: list[tuple[str, str]] = []
     files = package_files(root, refused)
     results += [FileResult(rel, problem=f"not read: {why}") for rel, why in dict(refused).items()]
@@ -60,6 +75,13 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
             continue
         result.changed = wanted != data
         if result.changed and not check:
-            write_atomic(path, wanted)
+            try:
+                write_atomic(path, wanted, expect=data)
+            except FileChanged:
+                result.changed = False
+                result.problem = "changed while kzdata fmt ran (saved by another program?); nothing written, so that change is kept: run kzdata fmt again"
+            except OSError as exc:
+                result.changed = False
+                result.problem = f"cannot be written ({exc.strerror or exc}); the file is as it was"
         results.append(result)
     return results

@@ -117,7 +117,15 @@ def import_workbook(xlsx: str | Path, root: str | Path, today: dt.date | None = 
         result.problems.append(f"the edits would leave {len(result.report.errors)} validation error(s): nothing was written")
         return result
     if write:
+        from .fileio import ABSENT, FileChanged
+
         for rel, data in new_files.items():
-            write_atomic(root / rel, data)
+            try:
+                write_atomic(root / rel, data, expect=pkg.raw.get(rel, ABSENT))
+            except FileChanged as exc:
+                done = f" ({', '.join(result.written)} already written)" if result.written else ""
+                result.problems.append(f"{rel} changed since kzdata import read it, so it was not written{done}: "
+                                       "the other change is kept; run kzdata import again")
+                return result
             result.written.append(rel)
     return result

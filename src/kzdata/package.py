@@ -84,30 +84,44 @@ def _scan_tree(pkg: Package) -> None:
     the top of the package (temporary files only: a checkout's own links, such as a virtualenv, are its business)
     and anywhere under data/, schemas/ and reference/ (links are never followed)."""
     root = pkg.root
+    for rel in leftover_files(root):
+        pkg.findings.append(_leftover(rel))
+    for rel, problem in _bad_links(root):
+        pkg.findings.append(make("KZ006", rel, 0, "", f"{rel} is {problem}"))
+
+
+def _walk(root: Path):
+    """(relative path, path) of every entry at the package root (but its directories) and under data/, schemas/
+    and reference/, without following links; a linked directory itself is given with a trailing slash."""
     for path in _entries(root):
-        if TEMP_FILE.match(path.name) and not path.is_symlink() and path.is_file():
-            pkg.findings.append(_leftover(path.name))
-    tops = []
+        yield path.name, path
     for name in PACKAGE_DIRS:
         d = root / name
         if d.is_symlink():
-            problem = link_problem(root, d)
-            if problem:
-                pkg.findings.append(make("KZ006", f"{name}/", 0, "", f"{name}/ is {problem}"))
+            yield f"{name}/", d
             continue
-        if d.is_dir():
-            tops.append(d)
-    for top in tops:
-        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-            for name in sorted(list(dirnames) + list(filenames)):
-                path = Path(dirpath) / name
-                rel = path.relative_to(root).as_posix()
-                if path.is_symlink():
-                    problem = link_problem(root, path)
-                    if problem:
-                        pkg.findings.append(make("KZ006", rel, 0, "", f"{rel} is {problem}"))
-                elif TEMP_FILE.match(name) and path.is_file():
-                    pkg.findings.append(_leftover(rel))
+        if not d.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(d, followlinks=False):
+            for entry in sorted(list(dirnames) + list(filenames)):
+                path = Path(dirpath) / entry
+                yield path.relative_to(root).as_posix(), path
+
+
+def leftover_files(root: Path) -> list[str]:
+    """The temporary files of interrupted writes (kzdata.fileio names them .NAME.XXXXXXXX.tmp) in the package."""
+    return [rel for rel, path in _walk(root)
+            if TEMP_FILE.match(path.name) and not path.is_symlink() and path.is_file()]
+
+
+def _bad_links(root: Path) -> list[tuple[str, str]]:
+    out = []
+    for rel, path in _walk(root):
+        if (rel.endswith("/") or "/" in rel) and path.is_symlink():
+            problem = link_problem(root, path)
+            if problem:
+                out.append((rel, problem))
+    return out
 
 
 def _leftover(rel: str) -> Finding:

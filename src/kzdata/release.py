@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import jsonio
 from .canonical_form import canonical_json
-from .fileio import write_atomic
+from .fileio import ABSENT, write_atomic
 from .gitio import SEMVER, GitError, files_at, last_release, repo_prefix, resolve, run_git, tree_files
 from .integrity import (DESCRIPTOR, RELEASE_DIRS, Difference, Unreadable, compare, entries, file_entry, named_files,
                         release_files, without_checksums, working_files)
@@ -375,10 +375,11 @@ def set_code_version(repo: Path, version: str) -> list[str]:
     for rel, pattern in VERSION_FILES.items():
         path = repo / rel
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
             new = pattern.sub(lambda m: f"{m.group(1)}{version}{m.group(2)}", text, count=1)
             if new != text:
-                write_atomic(path, new.encode("utf-8"))
+                write_atomic(path, new.encode("utf-8"), expect=raw)
                 touched.append(rel)
     return touched
 
@@ -424,10 +425,11 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     if not changelog_section(text, version):
         raise ReleaseError(f"CHANGELOG.md has no section '## [{version}]': add one (kzdata release {version} --draft prints a draft)")
     desc_path = repo / DESCRIPTOR
-    desc = without_checksums(json.loads(desc_path.read_text(encoding="utf-8")))
+    desc_bytes = desc_path.read_bytes()
+    desc = without_checksums(jsonio.loads(desc_bytes))
     desc["version"] = version
     desc["created"] = f"{today.isoformat()}T00:00:00Z"  # the Data Package spec wants an ISO 8601 date-time
-    write_atomic(desc_path, canonical_json(desc).encode("utf-8"))
+    write_atomic(desc_path, canonical_json(desc).encode("utf-8"), expect=desc_bytes)
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
     touched = [DESCRIPTOR, *set_code_version(repo, version)]
     files = working_files(repo, desc)
@@ -437,7 +439,7 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
         raise ReleaseError(f"{unreadable[0]}: a release holds the package's own files only")
     manifest = build_manifest(version, today.isoformat(), {r: b for r, b in files.items() if isinstance(b, bytes)})
     (repo / MANIFESTS).mkdir(exist_ok=True)
-    write_atomic(repo / rel, canonical_json(manifest.to_json()).encode("utf-8"))
+    write_atomic(repo / rel, canonical_json(manifest.to_json()).encode("utf-8"), expect=ABSENT)
     ident = [] if _git(repo, "config", "user.email") else ["-c", "user.name=kzdata release", "-c", "user.email=release@kzdata.invalid"]
     _git(repo, "add", "--", *touched, rel, check=True)
     _git(repo, *ident, "commit", "-q", "-m", f"Release {version}", check=True)

@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from .canonical_form import canonical_csv
-from .fileio import write_atomic
+from .fileio import ABSENT, FileChanged, write_atomic
 from .package import load_package
 
 # A readable transliteration of Kazakh and Russian Cyrillic, to propose a Latin spelling for a name a source
@@ -122,7 +122,11 @@ def add_row(root: str | Path, table: str, row: dict, allow: tuple[str, ...] = ()
     errors = [f for f in mine if f.severity == "error" or (f.code == "KZ801" and f.code not in allow)]
     if errors:
         raise ScaffoldError("; ".join(f"{f.code}: {f.message}" for f in errors), errors)
-    write_atomic(root / t.path, data)
+    try:
+        write_atomic(root / t.path, data, expect=pkg.raw.get(t.path, ABSENT))
+    except FileChanged:
+        raise ScaffoldError(f"{t.path} changed while kzdata new ran (saved by another program?); nothing was written, "
+                            "so that change is kept: run kzdata new again") from None
     return rid, [f for f in mine if f not in errors]
 
 
