@@ -43,6 +43,14 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", public: bool = F
     report = check_context(ctx)
     if report.errors:
         raise InvalidPackage(report)
+    return write_export(ctx, out, fmt, public)
+
+
+def write_export(ctx, out: str | Path, fmt: str = "csv", public: bool = False) -> list[Path]:
+    """Write the export of a built (and already validated) Context into `out`; return the files written.
+    kzdata.site uses it to put the downloads of a release into the website without validating twice."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out = Path(out)
     tables: dict[str, tuple[list[str], list[dict]]] = {}
     resources = []
