@@ -20,7 +20,7 @@ LAYERS = [
     ("engines", ["engines", "engines.*"]),
     ("validation", ["changes", "validator"]),
     ("commands", ["dataset", "reporters", "stats", "fmt", "release", "export", "export_sqlite", "export_ftm", "diff",
-                  "scaffold", "cli", "__init__"]),
+                  "scaffold", "site", "site.*", "cli", "__init__"]),
 ]
 
 

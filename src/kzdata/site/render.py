@@ -1,0 +1,190 @@
+"""Rendering: the Jinja2 environment (autoescape on, always), the helpers templates call, and the writer that
+puts every page of the site into a staging directory.
+
+Every value from the data reaches a page through Jinja2's escaping; values that go into the page's scripts go
+through `script_json`, which escapes `<`, `>`, `&` and the line separators so that no cell can close a script
+element. Links to sources are made only from plain http(s) addresses (`data.safe_url`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from . import i18n
+from .data import SiteData, article_key, safe_id, safe_url, slug
+
+LROOT = "\ue000lroot\ue000"   # stands for the way back to the language's root in rows reused across pages
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def make_env():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, auto_reload=False)
+    return env
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element and a .js file: no '</script>', no HTML comment opener, no
+    line separators that end a JavaScript string."""
+    from markupsafe import Markup
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(text)
+
+
+class Helpers:
+    """What templates call, for one language."""
+
+    def __init__(self, sd: SiteData, lang: str, raw: dict):
+        self.sd, self.ds, self.lang, self.raw = sd, sd.ds, lang, raw
+
+    # words
+    def date(self, d):
+        return i18n.fmt_date(d, self.lang)
+
+    def date_text(self, text: str):
+        from ..dates import parse_partial
+
+        return i18n.fmt_date(parse_partial(text), self.lang) if text else ""
+
+    def label(self, group, value):
+        return i18n.label(group, value, self.lang)
+
+    def field(self, name):
+        return i18n.field_label(name, self.lang)
+
+    def region(self, value):
+        return i18n.region(value, self.lang)
+
+    def region_known(self, value):
+        return i18n.region_known(value, self.lang)
+
+    def int(self, n):
+        return i18n.fmt_int(int(n), self.lang)
+
+    def sentence(self, s):
+        return i18n.sentence_words(s.kind, s.term, self.lang, s.amount, s.currency, s.scope)
+
+    def article(self, c):
+        return i18n.article_words(c.code, c.article, c.part, c.paragraph, self.lang)
+
+    def article_parts(self, c):
+        bits = [i18n.ui("article_n", self.lang, article=c.article)]
+        if c.part:
+            bits.append(i18n.ui("part_n", self.lang, part=c.part))
+        if c.paragraph:
+            bits.append(i18n.ui("paragraph_n", self.lang, p=c.paragraph))
+        return " ".join(bits)
+
+    def article_short(self, code, article):
+        return i18n.ui("article_short", self.lang, article=article, code=code)
+
+    def article_title(self, c):
+        ref = self.ds.article(c.code, c.article) if hasattr(c, "code") else None
+        return (ref or {}).get("title_ru", "")
+
+    # links and records
+    def fid(self, rid):
+        return safe_id(rid)
+
+    def slug(self, text):
+        return slug(text)
+
+    def css(self, token):
+        return re.sub(r"[^a-z0-9_-]", "", token or "")
+
+    def url(self, u):
+        return safe_url(u or "")
+
+    def archive(self, s):
+        return self.raw.get(("sources", s.id), {}).get("archive_url", "")
+
+    def orgs(self, p):
+        return [self.ds.organisations[i] for i in p.affiliation_ids if i in self.ds.organisations]
+
+    def org(self, oid):
+        return self.ds.organisations.get(oid) if oid else None
+
+    def person(self, pid):
+        from ..dataset import Person
+
+        return self.ds.persons.get(pid) or Person(id=pid, _ds=self.ds, name=pid)
+
+    def persons(self, ids):
+        return [self.ds.persons[i] for i in ids if i in self.ds.persons]
+
+    def person_articles(self, pid):
+        return self.sd.person_articles.get(pid, [])
+
+    # disputed facts
+    def disputed(self, table, rid, fieldname):
+        return self.sd.disputes.get((table, rid), {}).get(fieldname, [])
+
+    def disputed_fields(self, table, rid):
+        return sorted(self.sd.disputes.get((table, rid), {}))
+
+    def sources_of(self, d):
+        return [self.ds.sources[s] for s in d.source_ids if s in self.ds.sources]
+
+    def value(self, table, fieldname, value):
+        """A disputed value written as the page writes that field."""
+        from ..dates import parse_duration, parse_partial
+
+        group = i18n.ENUM_COLUMNS.get((table, fieldname))
+        if group:
+            return ", ".join(i18n.label(group, v, self.lang) for v in value.split(";") if v) if value else ""
+        if fieldname in {"status_date", "banned_date", "opened", "charged_date", "acts_from", "acts_to", "verdict_date", "date",
+                         "published"} and parse_partial(value):
+            return i18n.fmt_date(parse_partial(value), self.lang)
+        if fieldname == "term" and parse_duration(value):
+            return i18n.term_words(parse_duration(value), self.lang)
+        if fieldname == "region":
+            return i18n.region(value, self.lang)
+        return value
+
+    def is_record_value(self, table, rec, fieldname, value):
+        return self.raw.get((table, rec.id), {}).get(fieldname) == value
+
+
+class Writer:
+    """Writes the pages into the staging directory and remembers every file (relative paths)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.files: list[str] = []
+        self._dirs: set[str] = set()
+
+    def write(self, rel: str, text: str) -> None:
+        self.write_bytes(rel, text.encode("utf-8"))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        parent = rel.rpartition("/")[0]
+        if parent not in self._dirs:
+            os.makedirs(self.root / parent, exist_ok=True)
+            self._dirs.add(parent)
+        with open(self.root / rel, "wb") as fh:
+            fh.write(data)
+        self.files.append(rel)
+
+
+def paginate(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def page_paths(base: str, n: int, first: str | None = None) -> list[str]:
+    """Paths (from the language's root) of the n pages of a listing: base.html, base-2.html, …"""
+    return [(first if (i == 0 and first) else (f"{base}.html" if i == 0 else f"{base}-{i + 1}.html")) for i in range(n)]
+
+
+def article_file(code: str, article: str) -> str:
+    return f"{code}-{safe_id(article)}"
+
+
+def sorted_articles(sd: SiteData):
+    return sorted(sd.charges_by_article, key=lambda a: (a[0], article_key(a[1])))
