@@ -68,9 +68,12 @@ def _spec(values: list[dict], x: str, y: str, color: str, title_x: str, title_y:
 def _svg(spec: dict) -> str:
     import vl_convert as vlc
 
+    from markupsafe import Markup
+
     svg = vlc.vegalite_to_svg(spec)
-    # the figure's own title and description name the chart: the drawing itself is one image for assistive technology
-    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    # The figure's own heading and help text name the chart (role="img" on its container): the drawing is one
+    # image for assistive technology. Vega writes every label as escaped text; the tests plant markup in them.
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
 
 def render(fig: dict, lang: str) -> list[dict]:

@@ -163,7 +163,7 @@ def timeline(sd: SiteData, pid: str) -> list[dict]:
         items.append({"kind": "charge", "date": c.charged_date, "rec": c, "id": c.id})
     for s in sd.sentences_by_person.get(pid, []):
         items.append({"kind": "sentence", "date": s.verdict_date, "rec": s, "id": s.id})
-    items.sort(key=lambda it: (date_key(it["date"]), KIND_ORDER[it["kind"]], it["id"]))
+    items.sort(key=lambda it: (date_key(it["date"]), KIND_ORDER[it["kind"]], getattr(it["rec"], "role", "") == "additional", it["id"]))
     return items
 
 

@@ -38,6 +38,12 @@ def script_json(value) -> str:
     return Markup(text)
 
 
+def isolate(text: str) -> str:
+    """Text between first-strong-isolate and pop-directional-isolate marks, for places where no <bdi> can go (a
+    page's title, an option of a select): a bidirectional control inside cannot reorder what follows."""
+    return f"\u2068{text}\u2069" if text and any(ord(c) > 0x7f for c in text) else (text or "")
+
+
 class Helpers:
     """What templates call, for one language."""
 
@@ -45,6 +51,9 @@ class Helpers:
         self.sd, self.ds, self.lang, self.raw = sd, sd.ds, lang, raw
 
     # words
+    def iso(self, text):
+        return isolate(text)
+
     def date(self, d):
         return i18n.fmt_date(d, self.lang)
 
