@@ -15,7 +15,7 @@ from .data import SiteData, safe_id
 from .render import Writer, script_json
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-STATIC = ("site.css", "site.js", "fold.js")
+STATIC = ("site.css", "site.js", "fold.js", "favicon.svg")
 
 
 def write_static(w: Writer) -> None:
