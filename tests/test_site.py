@@ -531,3 +531,23 @@ def test_a_partial_build_leaves_the_earlier_site(tmp_path, monkeypatch):
         build_site(REPO, out, downloads=False)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+def test_ci_runs_exactly_readmes_test_command():
+    """.ci/run installs the browser and axe-core, then runs README's test command, word for word."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Run the tests", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0].strip()
+    last = [line for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line.strip()][-1]
+    assert last == block
+
+
+def test_the_release_workflow_publishes_the_site():
+    import yaml
+
+    wf = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    steps = [s for job in wf["jobs"].values() for s in job["steps"]]
+    runs = " ".join(s.get("run", "") for s in steps)
+    uses = [s.get("uses", "") for s in steps]
+    assert "kzdata site -o" in runs
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)

@@ -237,6 +237,7 @@ UI: dict[str, tuple[str, str]] = {
     "filter": ("Filter", "Отбор"), "any": ("Any", "Любой"), "reset": ("Clear", "Сбросить"),
     "year_filter": ("Year", "Год"), "year_help": ("of a charge, detention, case or verdict", "обвинения, задержания, дела или приговора"),
     "shown": ("{shown} of {n} shown", "Показано {shown} из {n}"), "show_more": ("Show more", "Показать ещё"),
+    "found": ("{n} of {total} persons match", "Найдено {n} из {total}"),
     "no_match": ("No person matches.", "Никто не найден."),
     "sort_by": ("Sort by {col}", "Сортировать: {col}"),
     "col_name": ("Name", "Имя"), "col_status": ("Status", "Статус"), "col_as_of": ("As of", "На дату"),
@@ -524,6 +525,6 @@ def js_labels(lang: str) -> dict:
         "months": MONTHS_RU_NOM if lang == "ru" else MONTHS_EN,
         "months_gen": MONTHS_RU_GEN if lang == "ru" else MONTHS_EN,
         "lang": lang,
-        "shown": ui("shown", lang), "no_match": ui("no_match", lang), "not_stated": ui("not_stated", lang),
+        "shown": ui("shown", lang), "found": ui("found", lang), "no_match": ui("no_match", lang), "not_stated": ui("not_stated", lang),
         "undated": ui("undated", lang), "as_of": ui("as_of", lang),
     }

@@ -115,7 +115,8 @@
       for (var i = 0; i < n; i++) { frag.appendChild(row(matches[i])); }
       tbody.appendChild(frag);
       more.hidden = matches.length <= n;
-      count.textContent = matches.length ? L.shown.replace("{shown}", n).replace("{n}", matches.length) : L.no_match;
+      count.textContent = !matches.length ? L.no_match
+        : L.found.replace("{n}", matches.length).replace("{total}", P.length) + (n < matches.length ? " · " + L.shown.replace("{shown}", n).replace("{n}", matches.length) : "");
       var pager = document.querySelector("nav.pager");
       if (pager) { pager.hidden = true; }
       try { history.replaceState(null, "", "#" + encode()); } catch (e) { /* file:// in some browsers */ }
