@@ -551,3 +551,16 @@ def test_the_release_workflow_publishes_the_site():
     assert "kzdata site -o" in runs
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_a_release_gives_citation_cff_its_version_and_date(tmp_path):
+    import datetime as dt
+
+    import yaml
+
+    from kzdata.release import set_citation
+
+    (tmp_path / "CITATION.cff").write_text((REPO / "CITATION.cff").read_text(encoding="utf-8"), encoding="utf-8")
+    assert set_citation(tmp_path, "9.8.7", dt.date(2031, 2, 3)) == ["CITATION.cff"]
+    cff = yaml.safe_load((tmp_path / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["version"] == "9.8.7" and str(cff["date-released"]) == "2031-02-03"

@@ -165,6 +165,20 @@ def set_code_version(repo: Path, version: str) -> list[str]:
     return touched
 
 
+def set_citation(repo: Path, version: str, today: dt.date) -> list[str]:
+    """Give CITATION.cff (the website's and GitHub's "cite this") the release's version and date."""
+    path = repo / "CITATION.cff"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(r'^(version: ")[^"]*(")', lambda m: f"{m.group(1)}{version}{m.group(2)}", text, count=1, flags=re.M)
+    new = re.sub(r'^(date-released: ")[^"]*(")', lambda m: f"{m.group(1)}{today.isoformat()}{m.group(2)}", new, count=1, flags=re.M)
+    if new == text:
+        return []
+    write_atomic(path, new.encode("utf-8"))
+    return ["CITATION.cff"]
+
+
 def changelog_section(text: str, version: str) -> str | None:
     m = re.search(rf"^## \[{re.escape(version)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
     return m.group(1).strip() if m else None
@@ -207,7 +221,7 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     contents = {r["path"]: (repo / r["path"]).read_bytes() for r in desc.get("resources", []) if (repo / r.get("path", "")).is_file()}
     write_atomic(desc_path, canonical_json(with_integrity(desc, contents)).encode("utf-8"))
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
-    touched = ["datapackage.json", *set_code_version(repo, version)]
+    touched = ["datapackage.json", *set_code_version(repo, version), *set_citation(repo, version, today)]
     ident = [] if _git(repo, "config", "user.email") else ["-c", "user.name=kzdata release", "-c", "user.email=release@kzdata.invalid"]
     _git(repo, "add", *touched, check=True)
     _git(repo, *ident, "commit", "-q", "-m", f"Release {version}", check=True)
