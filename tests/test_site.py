@@ -335,7 +335,7 @@ HOSTILE = {
     "name": 'Evil <script>alert("n")</script> "quoted" \'single\' \u202eredro',
     "name_cyrillic": '</script><script>alert(1)</script>Злой',
     "aliases": 'A\u202eB<img src=x onerror=alert(2)>;--><!--',
-    "region": '<b onmouseover="alert(3)">Region</b>',
+    "region": '</script><b onmouseover="alert(3)">Region</b>',
     "place": 'javascript:alert(4)',
     "notes": '</script><svg onload=alert(5)> & &amp; \u2028\u2029 {{ 7*7 }} ${x}',
 }
@@ -564,3 +564,38 @@ def test_a_release_gives_citation_cff_its_version_and_date(tmp_path):
     assert set_citation(tmp_path, "9.8.7", dt.date(2031, 2, 3)) == ["CITATION.cff"]
     cff = yaml.safe_load((tmp_path / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["version"] == "9.8.7" and str(cff["date-released"]) == "2031-02-03"
+
+
+def test_disputed_facts_are_shown_as_disputed_with_each_value_and_its_sources(tmp_path, ds):
+    """A copy where sources disagree on a person's status date and on a sentence's term (data/disputes.csv)."""
+    import csv
+
+    src = copy_package(tmp_path / "pkg")
+    person = next(p for p in sorted(ds.persons.values(), key=lambda p: p.id) if p.status_date and p.source_ids)
+    sentence = next(s for s in sorted(ds.sentences.values(), key=lambda s: s.id) if s.term and s.source_ids)
+    other_year = str(person.status_date.start.year - 1)
+    rows = [
+        {"table": "persons", "record": person.id, "field": "status_date", "value": person.status_date.text,
+         "sources": person.source_ids[0], "notes": ""},
+        {"table": "persons", "record": person.id, "field": "status_date", "value": other_year,
+         "sources": person.source_ids[0], "notes": "an earlier report"},
+        {"table": "sentences", "record": sentence.id, "field": "term", "value": "P2Y6M", "sources": sentence.source_ids[0], "notes": ""},
+        {"table": "sentences", "record": sentence.id, "field": "term", "value": f"P{sentence.term.years}Y" if not sentence.term.months
+         else f"P{sentence.term.years}Y{sentence.term.months}M", "sources": sentence.source_ids[0], "notes": ""},
+    ]
+    rows.sort(key=lambda r: (r["table"], r["record"], r["field"], r["value"]))
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["table", "record", "field", "value", "sources", "notes"], lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    (src / "data" / "disputes.csv").write_text(buf.getvalue(), encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(src, out, downloads=False)   # validated: the disputes are well-formed
+    for lang in i18n.LANGS:
+        page = (out / lang / "person" / f"{person.id}.html").read_text(encoding="utf-8")
+        assert i18n.ui("disputed", lang) in page
+        assert i18n.fmt_date(parse_partial(other_year), lang) in page and i18n.fmt_date(person.status_date, lang) in page
+        assert i18n.ui("record_value", lang) in page
+        assert f"source/{person.source_ids[0]}.html" in page
+        spage = (out / lang / "person" / f"{sentence.person_id}.html").read_text(encoding="utf-8")
+        assert i18n.term_words(Duration(2, 6, 0), lang) in spage
