@@ -59,7 +59,7 @@ def _spec(values: list[dict], x: str, y: str, color: str, title_x: str, title_y:
         x=alt.X(f"{x}:{x_type}", title=title_x, axis=alt.Axis(labelAngle=0, labelColor="#1a1a1a", titleColor="#1a1a1a")),
         y=alt.Y(f"sum({y}):Q", title=title_y, axis=alt.Axis(labelColor="#1a1a1a", titleColor="#1a1a1a", tickMinStep=1, format="d")),
         color=alt.Color(f"{color}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[:len(domain)] or PALETTE[:1]),
-                        sort=domain, legend=alt.Legend(orient="bottom", columns=2, labelLimit=420, labelColor="#1a1a1a",
+                        sort=domain, legend=alt.Legend(orient="bottom", columns=3, labelLimit=300, labelColor="#1a1a1a",
                                                         symbolType="square")),
         order=alt.Order("o:Q"),
     ).configure(font="system-ui, sans-serif").configure_view(stroke=None).to_dict()
@@ -82,7 +82,7 @@ def render(fig: dict, lang: str) -> list[dict]:
 
     # 1. prosecutions per year by article
     other = t("other_articles")
-    names = {a: i18n.article_words(a[0], a[1], "", "", lang) for a in fig["top"]}
+    names = {a: i18n.ui("article_short", lang, article=a[1], code=a[0]) for a in fig["top"]}
     order = [names[a] for a in fig["top"]] + ([other] if any(a is None for _, a in fig["per_year"]) else [])
     values = [{"year": str(y), "n": n, "article": names.get(a, other), "o": order.index(names.get(a, other))}
               for (y, a), n in sorted(fig["per_year"].items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]

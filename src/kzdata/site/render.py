@@ -50,6 +50,65 @@ class Helpers:
     def __init__(self, sd: SiteData, lang: str, raw: dict):
         self.sd, self.ds, self.lang, self.raw = sd, sd.ds, lang, raw
 
+    # pieces of markup used on every page, made here rather than as template macros (a macro call costs more
+    # than the whole piece): every value goes through markupsafe's escaping
+    def d(self, date):
+        from markupsafe import Markup
+
+        if not date:
+            return Markup('<span class="muted">%s</span>') % i18n.ui("undated", self.lang)
+        return Markup('<time datetime="%s">%s</time>') % (date.text, self.date(date))
+
+    def person_link(self, p, lroot):
+        from markupsafe import Markup
+
+        out = Markup('<a href="%sperson/%s.html"><bdi>%s</bdi></a>') % (lroot, safe_id(p.id), p.name or p.id)
+        if p.name_cyrillic:
+            out += Markup(' <bdi class="cyr" lang="ru">%s</bdi>') % p.name_cyrillic
+        return out
+
+    def case_link(self, c, lroot):
+        from markupsafe import Markup
+
+        return Markup('<a href="%scase/%s.html"><bdi>%s</bdi></a>') % (lroot, safe_id(c.id), c.title or c.id)
+
+    def source_link(self, s, lroot):
+        from markupsafe import Markup
+
+        when = Markup(", %s") % self.date(s.published) if s.published else ""
+        return Markup('<a href="%ssource/%s.html"><bdi>%s</bdi>%s</a>') % (lroot, safe_id(s.id), s.publisher, when)
+
+    def cites(self, rec, lroot):
+        from markupsafe import Markup
+
+        srcs = rec.sources
+        if not srcs:
+            return ""
+        return Markup('<span class="cites">%s: %s</span>') % (i18n.ui("cites", self.lang),
+                                                              Markup("; ").join(self.source_link(s, lroot) for s in srcs))
+
+    def disputed_html(self, table, rec, fieldname, lroot):
+        """A disputed field: every value the sources give, with its sources; the record's own value marked."""
+        from markupsafe import Markup
+
+        values = self.disputed(table, rec.id, fieldname)
+        if not values:
+            return ""
+        items = []
+        for dv in values:
+            mine = Markup(' <span class="muted">(%s)</span>') % i18n.ui("record_value", self.lang) if self.is_record_value(table, rec, fieldname, dv.value) else ""
+            notes = Markup(' <span dir="auto" lang="en">%s</span>') % dv.notes if dv.notes else ""
+            srcs = Markup("; ").join(self.source_link(s, lroot) for s in self.sources_of(dv))
+            items.append(Markup("<li><bdi>%s</bdi>%s: %s%s</li>") % (self.value(table, fieldname, dv.value), mine, srcs, notes))
+        return Markup('<details class="disputed" open><summary><span class="badge">%s</span> %s</summary><p class="help">%s</p>'
+                      '<ul>%s</ul></details>') % (i18n.ui("disputed", self.lang), self.field(fieldname),
+                                                  i18n.ui("disputed_help", self.lang), Markup("").join(items))
+
+    def any_disputed(self, table, rec, lroot):
+        from markupsafe import Markup
+
+        return Markup("").join(self.disputed_html(table, rec, f, lroot) for f in self.disputed_fields(table, rec.id))
+
     # words
     def iso(self, text):
         return isolate(text)
