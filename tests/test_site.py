@@ -513,11 +513,13 @@ def test_import_of_the_cli_stays_light():
 
 
 def test_build_for_the_repository_takes_under_ten_seconds(tmp_path):
+    """Counted in CPU time of this process (all its threads, the charts' renderer too): the wall time on a shared
+    machine depends on what else runs. docs/performance.md has the wall times of a whole `kzdata site` process."""
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     build_site(REPO, tmp_path / "site")
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_a_partial_build_leaves_the_earlier_site(tmp_path, monkeypatch):

@@ -231,8 +231,12 @@ def site_command(path: Path, out: Path, repository_url: str | None) -> None:
         click.echo(f"kzdata site: {exc.name} is missing; install the site extra: pip install 'kzdata[site]'", err=True)
         sys.exit(1)
     start = time.perf_counter()
+
+    def show(message: str) -> None:   # large packages, on a terminal only
+        click.echo(f"\rkzdata site: {message}\033[K", nl=False, err=True)
+
     try:
-        files = build(path, out, repository_url=repository_url)
+        files = build(path, out, repository_url=repository_url, progress=show if _on_terminal() else None)
     except InvalidPackage as exc:
         _refuse_invalid("site", exc)
     except SiteError as exc:
@@ -241,6 +245,8 @@ def site_command(path: Path, out: Path, repository_url: str | None) -> None:
     except OSError as exc:
         click.echo(f"kzdata site: cannot write to {out}: {exc.strerror or exc}", err=True)
         sys.exit(1)
+    if _on_terminal():
+        click.echo("\r\033[K", nl=False, err=True)
     size = sum(f.stat().st_size for f in files)
     click.echo(f"{out}: {len(files):,} files, {size / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s; open {out / 'index.html'}")
 

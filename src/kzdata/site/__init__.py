@@ -49,6 +49,8 @@ def build(path: str | Path, out: str | Path, *, check: bool = True, today=None, 
     ctx = Context.build(load_package(root), today or dt.date.today())
     report = None
     if check:
+        if progress:
+            progress("validating the package")
         report = check_context(ctx)
         if report.errors:
             raise InvalidPackage(report)

@@ -62,7 +62,7 @@ def _spec(values: list[dict], x: str, y: str, color: str, title_x: str, title_y:
                         sort=domain, legend=alt.Legend(orient="bottom", columns=3, labelLimit=300, labelColor="#1a1a1a",
                                                         symbolType="square")),
         order=alt.Order("o:Q"),
-    ).configure(font="system-ui, sans-serif").configure_view(stroke=None).to_dict()
+    ).configure(font="system-ui, sans-serif").configure_view(stroke=None).to_dict(validate=False)   # vl-convert refuses a bad spec anyway
 
 
 def _svg(spec: dict) -> str:

@@ -55,8 +55,16 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
 
     assets.write_static(w)
     vocab = assets.write_search_index(w, sd)
+    if progress and downloads:
+        progress("writing the downloads")
     dl = assets.write_downloads(w, ctx, info) if downloads else []
     figures = charts.chart_data(sd)
+    # vl-convert draws outside the interpreter's lock: the charts are drawn while the pages are written
+    import concurrent.futures
+
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    drawn = {lang: pool.submit(charts.render, figures, lang) for lang in i18n.LANGS}
+    pool.shutdown(wait=False)
     persons = ds.persons
 
     w.write("index.html", env.get_template("root.html").render(
@@ -194,6 +202,8 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
                 progress(f"{lang}: person pages {n:,}/{len(all_pids):,}")
 
         # cases
+        if progress:
+            progress(f"{lang}: cases, articles, organisations, sources, figures")
         case_ids = sorted(ds.cases, key=lambda c: (date_key(ds.cases[c].opened), c))
         for cid in case_ids:
             c = ds.cases[cid]
@@ -263,7 +273,7 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
         page("sources.html", "sources", t("sources_heading"), "sources", sources=src_rows)
 
         # figures and about
-        page("charts.html", "charts", t("charts_heading"), "charts", charts=charts.render(figures, lang))
+        page("charts.html", "charts", t("charts_heading"), "charts", charts=drawn[lang].result())
         counts = [(name, len(getattr(ds, name))) for name in ("persons", "cases", "charges", "sentences", "events",
                                                                "organisations", "sources")]
         cff = _citation(ctx.pkg.root)
