@@ -601,3 +601,39 @@ def test_disputed_facts_are_shown_as_disputed_with_each_value_and_its_sources(tm
         assert f"source/{person.source_ids[0]}.html" in page
         spage = (out / lang / "person" / f"{sentence.person_id}.html").read_text(encoding="utf-8")
         assert i18n.term_words(Duration(2, 6, 0), lang) in spage
+
+
+def test_two_processes_write_the_same_site_as_one(tmp_path, monkeypatch):
+    """Large packages are written by two processes (a language each): the files are the same, byte for byte."""
+    from kzdata.site import pages as site_pages
+
+    if not site_pages._can_fork():
+        pytest.skip("no fork on this system")
+    one, two = tmp_path / "one", tmp_path / "two"
+    files_one = build_site(REPO, one, downloads=False)
+    monkeypatch.setattr(site_pages, "PARALLEL_MIN", 1)
+    files_two = build_site(REPO, two, downloads=False)
+    rel = lambda files, root: sorted(f.relative_to(root).as_posix() for f in files)  # noqa: E731
+    assert rel(files_one, one) == rel(files_two, two)
+    assert sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file()) == sorted(rel(files_two, two) + [".kzdata-site"])
+    for f in files_one:
+        assert f.read_bytes() == (two / f.relative_to(one)).read_bytes(), f
+
+
+def test_a_failing_second_process_fails_the_build(tmp_path, monkeypatch):
+    from kzdata.site import pages as site_pages
+
+    if not site_pages._can_fork():
+        pytest.skip("no fork on this system")
+    monkeypatch.setattr(site_pages, "PARALLEL_MIN", 1)
+    real = site_pages.i18n.ui
+
+    def broken(key, lang, **kw):
+        if lang == "ru" and key == "about_heading":
+            raise RuntimeError("boom")
+        return real(key, lang, **kw)
+
+    monkeypatch.setattr(site_pages.i18n, "ui", broken)
+    with pytest.raises(RuntimeError, match="ru pages failed"):
+        build_site(REPO, tmp_path / "site", downloads=False)
+    assert not (tmp_path / "site").exists()

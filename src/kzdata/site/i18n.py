@@ -361,6 +361,7 @@ UI: dict[str, tuple[str, str]] = {
                      "Сайт не обращается к другим сайтам: никаких сторонних шрифтов, скриптов, аналитики и встраиваемых элементов. Ссылки на источники ведут на сайты самих источников."),
     "counts": ("What it holds", "Что в ней"),
     "built": ("Site built from release {version}", "Сайт построен по выпуску {version}"),
+    "built_unreleased": ("Site built from a working copy, not a release", "Сайт построен по рабочей копии, не по выпуску"),
     "footer_licence": ("Data: {licence}.", "Данные: {licence}."),
     "choose_language": ("Choose a language", "Выберите язык"),
 }

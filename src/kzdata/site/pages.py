@@ -59,19 +59,13 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
         progress("writing the downloads")
     dl = assets.write_downloads(w, ctx, info) if downloads else []
     figures = charts.chart_data(sd)
-    # vl-convert draws outside the interpreter's lock: the charts are drawn while the pages are written
-    import concurrent.futures
-
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    drawn = {lang: pool.submit(charts.render, figures, lang) for lang in i18n.LANGS}
-    pool.shutdown(wait=False)
     persons = ds.persons
 
     w.write("index.html", env.get_template("root.html").render(
         title_en=i18n.ui("site_title", "en"), title_ru=i18n.ui("site_title", "ru"),
         tagline_en=i18n.ui("site_tagline", "en"), tagline_ru=i18n.ui("site_tagline", "ru")))
 
-    for lang in i18n.LANGS:
+    def make_page(lang: str):
         other = "ru" if lang == "en" else "en"
         h = Helpers(sd, lang, raw)
         t = lambda key, _l=lang, **kw: i18n.ui(key, _l, **kw)  # noqa: E731
@@ -82,6 +76,23 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
             w.write(f"{lang}/{rel}", tpl[name].render(
                 lang=lang, other_lang=other, root="../" * (depth + 1), lroot=lroot,
                 other_href=f"{'../' * (depth + 1)}{other}/{rel}", title=title, section=section, t=t, h=h, info=info, **values))
+
+        return page, h, t
+
+    def charts_page(lang: str, drawn=None) -> None:
+        page, _, t = make_page(lang)
+        page("charts.html", "charts", t("charts_heading"), "charts", charts=drawn.result() if drawn else charts.render(figures, lang))
+
+    def render_language(lang: str, with_charts: bool = True) -> None:
+        drawn = None
+        if with_charts:
+            # vl-convert draws outside the interpreter's lock: the charts are drawn while the pages are written
+            import concurrent.futures
+
+            pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+            drawn = pool.submit(charts.render, figures, lang)
+            pool.shutdown(wait=False)
+        page, h, t = make_page(lang)
 
         # rows of the person tables: rendered once, reused by every list (LROOT stands for the way back)
         rows = {pid: tpl["row"].render(p=persons[pid], h=h, lroot=LROOT, t=t) for pid in sd.persons_sorted}
@@ -273,14 +284,61 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
         page("sources.html", "sources", t("sources_heading"), "sources", sources=src_rows)
 
         # figures and about
-        page("charts.html", "charts", t("charts_heading"), "charts", charts=drawn[lang].result())
+        if with_charts:
+            charts_page(lang, drawn)
         counts = [(name, len(getattr(ds, name))) for name in ("persons", "cases", "charges", "sentences", "events",
                                                                "organisations", "sources")]
         cff = _citation(ctx.pkg.root)
         page("about.html", "about", t("about_heading"), "about", counts=counts, n_sources=len(ds.sources),
              citation_text=_cite_text(info, ctx.pkg.descriptor, repository_url), citation_cff=cff, repo_url=repository_url,
              downloads=[{**d, "what": t(d["what"])} for d in dl])
+
+    if len(persons) >= PARALLEL_MIN and _can_fork():
+        _in_parallel(render_language, charts_page, w, out)
+    else:
+        for lang in i18n.LANGS:
+            render_language(lang)
     return w.files
+
+
+PARALLEL_MIN = 5000       # from this many persons, the two languages are written by two processes
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import os
+
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+def _in_parallel(render_language, charts_page, w: Writer, out: Path) -> None:
+    """The first language here, the second in a forked process (which shares every index, copy-on-write);
+    the child's list of files comes back in a file of the staging directory. The child draws no chart: the
+    renderer's threads do not survive a fork (an earlier build in this process may have started them), so
+    this process writes both figures pages."""
+    import multiprocessing
+    import os
+
+    first, second = i18n.LANGS
+    listing = out / ".files-child"
+
+    def child() -> None:
+        w.files.clear()
+        render_language(second, with_charts=False)
+        listing.write_text("\n".join(w.files), encoding="utf-8")
+        os._exit(0)   # no atexit handlers or buffers of the parent run twice
+
+    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    proc.start()
+    try:
+        render_language(first)
+        charts_page(second)
+    finally:
+        proc.join()
+    if proc.exitcode != 0 or not listing.is_file():
+        raise RuntimeError(f"the process writing the {second} pages failed (exit status {proc.exitcode})")
+    w.files.extend(f for f in listing.read_text(encoding="utf-8").split("\n") if f)
+    listing.unlink()
 
 
 def _sources(ds, ids, rows) -> list:
