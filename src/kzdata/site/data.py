@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..schema import sensitive_fields
-from ..vocab import FIRST_INSTANCE, PRE_VERDICT, PUBLISHED_TABLES, VERDICT_EVENTS
+from ..vocab import FIRST_INSTANCE, PRE_VERDICT, VERDICT_EVENTS
 
 YEAR_EVENTS = PRE_VERDICT | frozenset(VERDICT_EVENTS)
 
@@ -197,10 +197,6 @@ def safe_id(rid: str) -> str:
     import re
 
     return rid if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rid or "") and len(rid) < 120 else slug(rid)
-
-
-def published_tables() -> tuple[str, ...]:
-    return PUBLISHED_TABLES
 
 
 def package_info(root: Path, descriptor: dict) -> dict:

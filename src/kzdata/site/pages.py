@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..schema import sensitive_fields
 from . import assets, charts, i18n
-from .data import date_key, package_info, prepare, public_dataset, safe_id, slug
+from .data import date_key, package_info, prepare, public_dataset, safe_id, slug, timeline
 from .render import LROOT, Helpers, Writer, article_file, make_env, page_paths, paginate, script_json
 
 PAGE_SIZE = 1000          # persons per page of a list
@@ -201,8 +201,6 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
         # a page per person
         for n, pid in enumerate(all_pids):
             p = persons[pid]
-            from .data import timeline
-
             srcs = _sources_of_person(sd, p)
             distinct = [x for x in raw.get(("persons", pid), {}).get("distinct_from", "").split(";") if x]
             page(f"person/{safe_id(pid)}.html", "person", p.name or pid, "persons", p=p, items=timeline(sd, pid),

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from . import i18n
-from .data import SiteData, article_key, safe_id, safe_url, slug
+from .data import SiteData, safe_id, safe_url, slug
 
 LROOT = "\ue000lroot\ue000"   # stands for the way back to the language's root in rows reused across pages
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -253,6 +253,3 @@ def page_paths(base: str, n: int, first: str | None = None) -> list[str]:
 def article_file(code: str, article: str) -> str:
     return f"{code}-{safe_id(article)}"
 
-
-def sorted_articles(sd: SiteData):
-    return sorted(sd.charges_by_article, key=lambda a: (a[0], article_key(a[1])))
