@@ -637,3 +637,12 @@ def test_a_failing_second_process_fails_the_build(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="ru pages failed"):
         build_site(REPO, tmp_path / "site", downloads=False)
     assert not (tmp_path / "site").exists()
+
+
+def test_person_pages_say_how_to_correct_the_record(repo_site, ds):
+    pid = next(iter(ds.persons))
+    for lang in i18n.LANGS:
+        text = (repo_site / lang / "person" / f"{pid}.html").read_text(encoding="utf-8")
+        assert f"<code>{pid}</code>" in text
+        assert f"https://github.com/example/kzdata/issues/new?title=Correction%3A%20{pid}" in text
+        assert 'href="../about.html#correct"' in text

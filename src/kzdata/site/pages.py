@@ -49,6 +49,7 @@ def build_all(ctx, report, out: Path, repository_url: str = "", downloads: bool 
     env = make_env()
     w = Writer(out)
     info = package_info(ctx.pkg.root, ctx.pkg.descriptor if isinstance(ctx.pkg.descriptor, dict) else {})
+    info["repo_url"] = repository_url
     tpl = {name: env.get_template(f"{name}.html") for name in
            ("index", "listing", "browse", "person", "case", "article", "articles", "organisation", "organisations", "source",
             "sources", "cases", "charts", "about", "row")}

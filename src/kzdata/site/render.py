@@ -158,6 +158,11 @@ class Helpers:
         return (ref or {}).get("title_ru", "")
 
     # links and records
+    def quote(self, text):
+        from urllib.parse import quote
+
+        return quote(text, safe="")
+
     def fid(self, rid):
         return safe_id(rid)
 
