@@ -646,3 +646,14 @@ def test_person_pages_say_how_to_correct_the_record(repo_site, ds):
         assert f"<code>{pid}</code>" in text
         assert f"https://github.com/example/kzdata/issues/new?title=Correction%3A%20{pid}" in text
         assert 'href="../about.html#correct"' in text
+
+
+def test_a_package_of_an_earlier_release_without_disputes_builds(tmp_path):
+    src = copy_package(tmp_path / "pkg")
+    (src / "data" / "disputes.csv").unlink()
+    desc = json.loads((src / "datapackage.json").read_text(encoding="utf-8"))
+    desc["resources"] = [r for r in desc["resources"] if r["name"] != "disputes"]
+    (src / "datapackage.json").write_text(json.dumps(desc, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(src, out)
+    assert (out / "en" / "index.html").is_file() and (out / "downloads" / "SHA256SUMS").is_file()

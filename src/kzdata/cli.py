@@ -245,6 +245,9 @@ def site_command(path: Path, out: Path, repository_url: str | None) -> None:
     except OSError as exc:
         click.echo(f"kzdata site: cannot write to {out}: {exc.strerror or exc}", err=True)
         sys.exit(1)
+    except Exception as exc:  # report, never a traceback; the earlier site is left as it was
+        click.echo(f"kzdata site: the build failed: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
     if _on_terminal():
         click.echo("\r\033[K", nl=False, err=True)
     size = sum(f.stat().st_size for f in files)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .fileio import replace_atomically, write_atomic
 from .schema import sensitive_fields
-from .vocab import PUBLISHED_TABLES
+from .vocab import OPTIONAL_TABLES, PUBLISHED_TABLES
 
 __all__ = ["FORMATS", "export", "replace_atomically", "sensitive_fields", "write_atomic"]
 
@@ -55,6 +55,8 @@ def write_export(ctx, out: str | Path, fmt: str = "csv", public: bool = False) -
     tables: dict[str, tuple[list[str], list[dict]]] = {}
     resources = []
     for name in TABLES:
+        if name not in ctx.pkg.schemas and name in OPTIONAL_TABLES:   # a package of an earlier release
+            continue
         schema = ctx.pkg.schemas[name]
         hidden = sensitive_fields(schema) if public else set()
         fields = [f for f in schema["fields"] if f["name"] not in hidden]
@@ -84,7 +86,7 @@ def write_export(ctx, out: str | Path, fmt: str = "csv", public: bool = False) -
         from .export_sqlite import build_sqlite
 
         target = out / "kzdata.db"
-        schemas = {n: ctx.pkg.schemas[n] for n in TABLES}
+        schemas = {n: ctx.pkg.schemas[n] for n in tables}
 
         def build(tmp: Path) -> None:
             tmp.unlink()  # sqlite3 creates the database itself, from no file
