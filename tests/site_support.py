@@ -15,14 +15,17 @@ import kzdata
 from kzdata.names import name_key
 
 SITE_DEPS = ("jinja2", "altair", "vl_convert")
+# The package the site tests build (default: the repository). Point it at another copy to try the site on other
+# data: KZDATA_SITE_TEST_PACKAGE=/path/to/package python -m pytest tests/test_site*.py
+PACKAGE = Path(os.environ.get("KZDATA_SITE_TEST_PACKAGE") or REPO)
 
 
 def copy_package(dst: Path) -> Path:
-    """A copy of the repository's package (descriptor, data, schemas, reference inputs, CITATION.cff)."""
+    """A copy of the package under test (descriptor, data, schemas, reference inputs) with the repository's CITATION.cff."""
     dst.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "datapackage.json", dst / "datapackage.json")
+    shutil.copy(PACKAGE / "datapackage.json", dst / "datapackage.json")
     for d in ("data", "schemas", "reference"):
-        shutil.copytree(REPO / d, dst / d)
+        shutil.copytree(PACKAGE / d, dst / d)
     if (REPO / "CITATION.cff").exists():
         shutil.copy(REPO / "CITATION.cff", dst / "CITATION.cff")
     # a copy changes files: the recorded checksums would no longer match

@@ -4,6 +4,7 @@ right in both languages. The browser tests are in test_site_browser.py."""
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import re
@@ -15,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, TODAY
-from site_support import Page, build_site, copy_package, pages
+from site_support import PACKAGE, Page, build_site, copy_package, pages
 
 import kzdata
 from kzdata.dates import Duration, parse_partial
@@ -27,13 +28,13 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 @pytest.fixture(scope="module")
 def repo_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(REPO, out)
+    build_site(PACKAGE, out)
     return out
 
 
 @pytest.fixture(scope="module")
 def ds():
-    return kzdata.load(REPO)
+    return kzdata.load(PACKAGE)
 
 
 # --- what is on the pages -------------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_person_pages_name_every_source_with_its_address_and_date(repo_site, ds)
         for s in p.sources:
             assert f'id="src-{s.id}"' in text
             if s.url:
-                assert f'href="{s.url}"' in text
+                assert f'href="{html.escape(s.url)}"' in text
             if s.published:
                 assert f'datetime="{s.published.text}"' in text
 
@@ -167,12 +168,12 @@ def test_downloads_are_public_exports_with_correct_checksums(repo_site, ds):
 
 
 def test_about_page_gives_release_licence_citation_and_how_to_correct(repo_site):
-    desc = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    desc = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
     for lang in i18n.LANGS:
         text = (repo_site / lang / "about.html").read_text(encoding="utf-8")
         assert desc["version"] in text
         assert desc["licenses"][0]["name"] in text
-        assert "cff-version: 1.2.0" in text
+        assert ("cff-version: 1.2.0" in text) == (PACKAGE / "CITATION.cff").is_file()
         assert "https://github.com/example/kzdata/blob/main/CONTRIBUTING.md" in text
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from site_support import browser_required, build_site, copy_package, pick_searchable
+from site_support import PACKAGE, browser_required, build_site, pick_searchable
 
 import kzdata
 
@@ -46,7 +46,7 @@ def browser():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bsite") / "site"
-    build_site(REPO, out)
+    build_site(PACKAGE, out)
     return out
 
 
@@ -68,7 +68,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def ds():
-    return kzdata.load(REPO)
+    return kzdata.load(PACKAGE)
 
 
 class Watch:
