@@ -46,6 +46,17 @@ class Pkg:
             r.update(values)
         self.write(table, header, rows)
 
+    def drop(self, table: str, keep) -> None:
+        """Remove the rows for which keep(row) is false."""
+        header, rows = self.read(table)
+        self.write(table, header, [r for r in rows if keep(r)])
+
+    def hold(self, pid: str, since: str = "2020") -> None:
+        """The person in prison as of `since`, with no release recorded (later sources may report one)."""
+        releasing = {"released", "released_from_custody", "acquitted", "pardoned", "parole_granted", "amnesty", "case_closed"}
+        self.set("persons", pid, status="in_prison", status_date=since)
+        self.drop("events", lambda r: not (r["person"] == pid and r["type"] in releasing))
+
     def set_where(self, table: str, /, value: str, **changes: str) -> None:
         """Change the rows of a table without an id column whose `value` cell is `value`."""
         header, rows = self.read(table)

@@ -7,9 +7,12 @@ CH = "bokayev-maks-2016-174"  # 2014 Code, verdict 2016-11-28, acts 2016-04
 
 
 def set_verdict(pkg, date):
-    """Move the date of Bokayev's verdict (both punishments it imposed)."""
-    for s in ("bokayev-maks-2016-prison", "bokayev-maks-2016-ban"):
-        pkg.set("sentences", s, verdict_date=date)
+    """Move the date of Bokayev's first-instance verdict (every punishment it imposed)."""
+    header, rows = pkg.read("sentences")
+    for r in rows:
+        if r["person"] == "bokayev-maks" and r["instance"] == "first_instance":
+            r["verdict_date"] = date
+    pkg.write("sentences", header, rows)
 
 
 def test_article_not_in_edition(pkg):
@@ -27,8 +30,7 @@ def test_1997_article_missing(pkg):
 
 
 def test_2014_code_before_it_came_into_force(pkg):
-    pkg.set("sentences", "bokayev-maks-2016-prison", verdict_date="2014-06")
-    pkg.set("sentences", "bokayev-maks-2016-ban", verdict_date="2014-06")
+    set_verdict(pkg, "2014-06")
     for c in ("174", "274", "400"):
         pkg.set("charges", f"bokayev-maks-2016-{c}", acts_from="2014-04", acts_to="2014-04")
     report = pkg.validate()

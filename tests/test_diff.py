@@ -62,17 +62,18 @@ def test_any_two_versions(a, b):
 
 
 def test_field_level_changes_and_renderings(pkg):
-    pkg.set("persons", "bokayev-maks", status="released", status_date="2021")
+    old = next(r for r in pkg.read("persons")[1] if r["id"] == "bokayev-maks")
+    pkg.set("persons", "bokayev-maks", status="abroad", status_date="2022")
     header, rows = pkg.read("organisations")
     pkg.write("organisations", header, [r for r in rows if r["id"] != "koshe-partiyasy"])
-    pkg.copy_row("events", "bokayev-maks-2017-01-transferred", id="bokayev-maks-2021-02-released", type="released")
+    pkg.copy_row("events", "bokayev-maks-2017-01-transferred", id="bokayev-maks-2021-02-released-again", type="released")
     result = diff(str(REPO), str(pkg.root), REPO)
     t = result["tables"]
-    assert t["persons"]["changed"] == {"bokayev-maks": {"status": ["in_prison", "released"], "status_date": ["2020", "2021"]}}
+    assert t["persons"]["changed"] == {"bokayev-maks": {"status": [old["status"], "abroad"], "status_date": [old["status_date"], "2022"]}}
     assert list(t["organisations"]["removed"]) == ["koshe-partiyasy"]
-    assert list(t["events"]["added"]) == ["bokayev-maks-2021-02-released"]
+    assert list(t["events"]["added"]) == ["bokayev-maks-2021-02-released-again"]
     text = render_text(result)
-    assert "~ bokayev-maks" in text and "status: 'in_prison' -> 'released'" in text and "- koshe-partiyasy" in text
+    assert "~ bokayev-maks" in text and f"status: {old['status']!r} -> 'abroad'" in text and "- koshe-partiyasy" in text
     md = render_markdown(result)
     assert "- **persons**: 0 added, 0 removed, 1 changed" in md and "`bokayev-maks`: " in md
     cli = CliRunner().invoke(main, ["diff", str(REPO), str(pkg.root), "--format", "json"])

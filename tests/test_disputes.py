@@ -20,7 +20,7 @@ def test_a_well_formed_dispute_is_clean_and_listed(pkg):
     dispute(pkg, "P4Y6M", sources="odf-2017-zhanaozen-anniversary")
     assert pkg.validate().findings == []
     ds = kzdata.load(pkg.root)
-    facts = ds.disputes
+    facts = [d for d in ds.disputes if d.record == SENTENCE]
     assert [(d.table, d.record, d.field, d.value) for d in facts] == [
         ("sentences", SENTENCE, "term", "P4Y6M"), ("sentences", SENTENCE, "term", "P5Y")]
     assert ds.sentences[SENTENCE].disputed == {"term": facts}

@@ -332,7 +332,9 @@ def test_there_is_data_to_check():
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=[p.name for p in DATA_FILES])
 def test_real_data_has_no_private_data(path):
-    found = [(line, field, h) for line, field, value in _text_cells(path) for h in find_private(value)]
+    # as the validator does: in an address (url, archive_url), only an e-mail address counts
+    found = [(line, field, h) for line, field, value in _text_cells(path) for h in find_private(value)
+             if h.kind == "email" or field not in ("url", "archive_url")]
     assert found == []
 
 

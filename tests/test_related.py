@@ -15,8 +15,9 @@ from kzdata.reporters import REPORTER_BY_NAME
 
 def _verdict_in_1999(pkg):
     """Both verdict rows of bokayev-maks dated 1999, before the 2014 Code his charges cite came into force."""
-    for sid in ("bokayev-maks-2016-ban", "bokayev-maks-2016-prison"):
-        pkg.set("sentences", sid, verdict_date="1999-05-05")
+    from test_articles import set_verdict
+
+    set_verdict(pkg, "1999-05-05")
 
 
 def test_an_article_finding_names_the_sentence_whose_date_makes_it_wrong(pkg):
@@ -26,7 +27,7 @@ def test_an_article_finding_names_the_sentence_whose_date_makes_it_wrong(pkg):
     assert len(hits) == 1
     f = hits[0]
     assert (f.file, f.line, f.column) == ("data/charges.csv", pkg.line_of("charges", "bokayev-maks-2016-174"), "code")
-    first = min(pkg.line_of("sentences", "bokayev-maks-2016-ban"), pkg.line_of("sentences", "bokayev-maks-2016-prison"))
+    first = min(pkg.line_of("sentences", s) for s in ("bokayev-maks-2016-ban", "bokayev-maks-2016-fine", "bokayev-maks-2016-prison"))
     assert [(r.file, r.line, r.column, r.table) for r in f.related] == [("data/sentences.csv", first, "verdict_date", "sentences")]
 
 

@@ -161,6 +161,12 @@ def test_downloads_are_public_exports_with_correct_checksums(repo_site, ds):
         persons = next(n for n in names if n.endswith("persons.csv"))
         header = z.read(persons).decode().splitlines()[0].split(",")
     assert "sensitive_notes" not in header and "name" in header
+    xlsx = next(f for f in dl.iterdir() if f.suffix == ".xlsx")
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(xlsx, read_only=True)["persons"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert "name" in header and "sensitive_notes" not in header
     db = next(f for f in dl.iterdir() if f.suffix == ".db")
     con = sqlite3.connect(db)
     assert con.execute("select count(*) from persons").fetchone()[0] == len(ds.persons)
@@ -290,7 +296,7 @@ def _all_text(site: Path) -> str:
         if f.is_file():
             data = f.read_bytes()
             parts.append(data.decode("utf-8", "replace"))
-            if f.suffix == ".zip":
+            if f.suffix in (".zip", ".xlsx"):
                 with zipfile.ZipFile(io.BytesIO(data)) as z:
                     parts += [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
     return "\n".join(parts)

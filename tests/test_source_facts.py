@@ -23,20 +23,30 @@ def ds():
     return kzdata.load(REPO)
 
 
-def person_named(ds, spelling: str):
+def person_named(ds, spelling: str, source: str | None = None):
+    """The person a document names. Later sources brought in other people of the same name, each listed in
+    the other's distinct_from; the one meant is the one citing the document."""
     hits = [p for p in ds.persons.values() if spelling == p.name or spelling in p.aliases]
-    assert len(hits) == 1, f"{spelling!r} matches {[p.id for p in hits]}"
-    return hits[0]
+    if len(hits) > 1 and source is not None:
+        hits = [p for p in hits if source in p.source_ids]
+    if len(hits) > 1:   # namesakes are kept apart only when each names the other
+        assert all({q.id for q in hits if q is not p} <= set(p.distinct_from) for p in hits), [p.id for p in hits]
+    assert hits, f"{spelling!r} matches nobody"
+    return hits[0] if len(hits) == 1 else min(hits, key=lambda p: p.id)
 
 
-def charge(ds, person: str, code: str, article: str):
+def charge(ds, person: str, code: str, article: str, source: str | None = None):
+    """The person's charge under the article (citing `source`, when several: a later source may add a part)."""
     hits = [c for c in ds.charges.values() if c.person_id == person and c.code == code and c.article == article]
+    if len(hits) > 1 and source is not None:
+        hits = [c for c in hits if source in c.source_ids]
     assert len(hits) == 1, (person, code, article, hits)
     return hits[0]
 
 
 def event(ds, person: str, type_: str, date: str):
-    hits = [e for e in ds.events.values() if e.person_id == person and e.type == type_ and e.date and e.date.text == date]
+    """The person's event of that type on that date, or on a day within it that a later source gives."""
+    hits = [e for e in ds.events.values() if e.person_id == person and e.type == type_ and e.date and e.date.text.startswith(date)]
     assert len(hits) == 1, (person, type_, date, [(e.type, str(e.date)) for e in ds.persons[person].events])
     return hits[0]
 
@@ -123,11 +133,11 @@ def test_qaharman_zhaubatyrov(ds):
 
 def test_cabar_2021(ds):
     klyshev = person_named(ds, "Kairat Klyshev")
-    c = charge(ds, klyshev.id, "2014", "405")
-    assert c.outcome == "pending" and cites(c, CABAR)
+    c = charge(ds, klyshev.id, "2014", "405", CABAR)
+    assert c.outcome in ("pending", "convicted") and cites(c, CABAR)   # pending in July 2021; convicted that October
     assert cites(event(ds, klyshev.id, "pre_trial_detention", "2020-08"), CABAR)
     ashtayev = person_named(ds, "Zhanmurat Ashtaev")     # the article spells him both ways
-    assert ashtayev.status == "under_investigation"
+    assert ashtayev.status == "under_investigation" or ashtayev.status_date.start > dt.date(2021, 7, 31)   # or a later report
     event(ds, ashtayev.id, "administrative_arrest", "2021-07")
     koshe = ds.organisations["koshe-partiyasy"]
     assert koshe.banned_date.text == "2020-05-19" and koshe.successor_of_id == "democratic-choice-of-kazakhstan"
@@ -137,7 +147,11 @@ def test_cabar_2021(ds):
 # --- 004: Open Dialogue Foundation, 15 December 2017 (the document prints no article numbers) ---------
 
 def test_odf2017(ds):
+    # what the list says stays recorded: as the sentence's kind, or as a disputed value of it where case reports
+    # give restriction of freedom instead (data/disputes.csv)
     suspended = {s.person_id for s in ds.sentences.values() if s.kind == "suspended_imprisonment" and cites(s, ODF2017)}
+    suspended |= {ds.sentences[d.record].person_id for d in ds.disputes if d.table == "sentences" and d.field == "kind"
+                  and d.value == "suspended_imprisonment" and ODF2017 in d.source_ids}
     assert {"khalabuzar-olesya", "abdirova-alima", "blyalov-bolatbek", "mamay-zhanbolat", "gabdullin-bigeldy"} <= suspended
     assert cites(event(ds, "ulasik-natalia", "compulsory_treatment_ordered", "2016-10"), ODF2017)
     assert ds.persons["ulasik-natalia"].status == "compulsory_psychiatric_treatment"
@@ -180,23 +194,26 @@ ODF2020_OTHERS = [
 
 @pytest.mark.parametrize("spelling", sorted(set(ODF2017_NAMES)))
 def test_every_person_named_in_odf2017_is_recorded_and_cites_it(ds, spelling):
-    assert cites(person_named(ds, spelling), ODF2017)
+    assert cites(person_named(ds, spelling, ODF2017), ODF2017)
 
 
 @pytest.mark.parametrize("spelling", sorted(set(ODF2020_RELEASED + ODF2020_SUSPENDED + ODF2020_OTHERS)))
 def test_every_person_named_in_odf2020_is_recorded_and_cites_it(ds, spelling):
-    assert cites(person_named(ds, spelling), ODF2020)
+    assert cites(person_named(ds, spelling, ODF2020), ODF2020)
 
 
 def test_released_list_statuses(ds):
     """The 2020 conclusions name these people as released: none of them is recorded as still in custody."""
     custody = {"in_prison", "pre_trial_detention", "house_arrest"}
     for spelling in ODF2020_RELEASED:
-        assert person_named(ds, spelling).status not in custody, spelling
+        p = person_named(ds, spelling, ODF2020)
+        assert p.status not in custody or p.status_date.start.year > 2020, spelling   # or a later case
 
 
 def test_no_person_is_in_the_data_twice(ds):
+    """One spelling, one person; namesakes kept apart on purpose name each other in distinct_from."""
     seen: dict[str, str] = {}
     for p in ds.persons.values():
         for spelling in [p.name, *p.aliases]:
-            assert seen.setdefault(spelling, p.id) == p.id, f"{spelling!r} is used by {seen[spelling]} and {p.id}"
+            other = seen.setdefault(spelling, p.id)
+            assert other == p.id or other in p.distinct_from, f"{spelling!r} is used by {other} and {p.id}"

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 __version__ = "1.0.0"
-__all__ = ["validate", "load", "Report", "Finding", "Dataset", "InvalidPackage"]
+__all__ = ["validate", "load", "find", "show", "Report", "Finding", "Location", "Dataset", "InvalidPackage"]
 
 
 def __dir__():
@@ -21,7 +21,10 @@ def __getattr__(name):  # keep `import kzdata` light: heavy modules load on firs
     if name in ("load", "Dataset", "InvalidPackage"):
         from . import dataset
         return getattr(dataset, name)
-    if name in ("Report", "Finding"):
+    if name in ("Report", "Finding", "Location"):
         from . import findings
         return getattr(findings, name)
+    if name in ("find", "show"):
+        from . import lookup
+        return getattr(lookup, name)
     raise AttributeError(name)

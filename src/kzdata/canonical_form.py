@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from .csvio import MAX_FIELD
-from .schema import field_names, primary_key
+from .schema import field_names, fields_of, kind_of, primary_key
 
 
 class NotFormattable(ValueError):
@@ -37,25 +38,62 @@ def format_json(data: bytes) -> bytes:
 
 def format_csv(data: bytes, schema: dict) -> bytes:
     """The canonical bytes of a CSV table; raises NotFormattable rather than guess."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise NotFormattable(f"not valid UTF-8 (byte {exc.start})") from None
+    return reformat_csv(data, schema)[0]
+
+
+_LOCALE_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
+_SPREADSHEET_BOOLEANS = {"TRUE": "true", "True": "true", "ИСТИНА": "true", "Истина": "true",
+                         "FALSE": "false", "False": "false", "ЛОЖЬ": "false", "Ложь": "false"}
+
+
+def reformat_csv(data: bytes, schema: dict) -> tuple[bytes, list[str]]:
+    """The canonical bytes of a CSV table and what had to change to get them, besides order and quoting: the
+    dialect of a file a spreadsheet saved (semicolons or tabs, a byte-order mark, UTF-16, CRLF), line breaks
+    inside cells written as CRLF or CR, booleans a spreadsheet wrote as TRUE/FALSE or ИСТИНА/ЛОЖЬ. No other value
+    changes. Dates a spreadsheet wrote as dd.mm.yyyy are left as they are and reported: such a date may be a
+    month (2019-06) that the spreadsheet turned into its first day, and only the source can tell."""
+    from .csvio import sniff
+
+    text, dialect, problem = sniff(data, field_names(schema))
+    if problem is not None or text is None:
+        raise NotFormattable(problem.message if problem else "cannot be decoded")
     if "\x00" in text:
         raise NotFormattable("contains a NUL byte")
     csv.field_size_limit(MAX_FIELD)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=dialect.delimiter))
     except csv.Error as exc:
         raise NotFormattable(f"CSV syntax error: {exc}") from None
     if not rows:
         raise NotFormattable("the file is empty")
+    changes = [f"rewritten without {what}" for what in dialect.describe()]
     header = rows[0]
     # blank lines are not rows (the validator skips them too); a one-column table's empty cell is a row
     body = [r for r in rows[1:] if r and not (r == [""] and len(header) > 1)]
-    return canonical_csv(header, body, schema)
+    fields = {f["name"]: f for f in fields_of(schema)}
+    booleans = {i for i, c in enumerate(header) if fields.get(c, {}).get("type") == "boolean"
+                and fields[c].get("trueValues", ["true"]) == ["true"] and fields[c].get("falseValues", ["false"]) == ["false"]}
+    dates = {i for i, c in enumerate(header) if fields.get(c, {}).get("type") == "date" or kind_of(fields.get(c, {})) == "partial-date"}
+    breaks = flips = 0
+    locale_dates = []
+    for r in body:
+        for i, v in enumerate(r):
+            if "\r" in v:
+                r[i] = v = v.replace("\r\n", "\n").replace("\r", "\n")
+                breaks += 1
+            if i in booleans and v in _SPREADSHEET_BOOLEANS:
+                r[i] = _SPREADSHEET_BOOLEANS[v]
+                flips += 1
+            elif i in dates and _LOCALE_DATE.match(v):
+                locale_dates.append(v)
+    if breaks:
+        changes.append(f"{breaks} cell(s) with CRLF or CR line breaks inside written with LF")
+    if flips:
+        changes.append(f"{flips} boolean(s) written as TRUE/FALSE or ИСТИНА/ЛОЖЬ by a spreadsheet written as true/false")
+    if locale_dates:
+        changes.append(f"left as they are: {len(locale_dates)} date(s) in the form dd.mm.yyyy (e.g. {locale_dates[0]}); write each "
+                       "as YYYY-MM-DD, or YYYY-MM if the source gives only the month (kzdata validate shows where, KZ106)")
+    return canonical_csv(header, body, schema), changes
 
 
 def canonical_csv(header: list[str], body: list[list[str]], schema: dict) -> bytes:

@@ -54,6 +54,11 @@ CODES: dict[str, Code] = {
         hint='Restore the schema file named by the resource; it must be valid JSON.',
         example='schemas/events.json deleted: "schema \'schemas/events.json\' of resource \'events\' is missing or outside the package". Restore the schema file from the repository.',
         check='files'),
+    'KZ009': Code(
+        E, 'file saved by a spreadsheet',
+        hint='Run kzdata fmt: it rewrites the file with commas, UTF-8 without a byte-order mark and LF line endings, and says what it changed.',
+        example='persons.csv saved by Excel in a Russian locale: "data/persons.csv looks saved by a spreadsheet: a byte-order mark, semicolons between cells, CRLF line endings". Run kzdata fmt.',
+        check='files'),
     'KZ010': Code(
         E, 'file cannot be parsed',
         hint='Save the file as UTF-8 CSV without a byte-order mark; check quotes are balanced.',

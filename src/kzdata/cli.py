@@ -151,6 +151,55 @@ def stats(path: Path, fmt: str) -> None:
     click.echo(STATS_RENDERER_BY_NAME[fmt](compute(ds)), nl=False)
 
 
+LOOKUP_FORMATS = ("text", "json")
+
+
+def _load_or_exit(path: Path, command: str):
+    from .dataset import InvalidPackage, load
+
+    try:
+        return load(path)
+    except InvalidPackage as exc:
+        _refuse_invalid(command, exc)
+
+
+@main.command("show")
+@click.argument("record_id", metavar="ID")
+@package_argument()
+@click.option("--format", "fmt", type=click.Choice(LOOKUP_FORMATS), default="text", show_default=True)
+@click.option("--include-sensitive", is_flag=True, help="Also show the fields the schemas mark sensitive (never for publication).")
+def show_command(record_id: str, path: Path, fmt: str, include_sensitive: bool) -> None:
+    """Show the record of the person or case ID: names, status as of its date, a timeline of charges,
+    verdicts, events and releases in date order, disputed facts, and every source with its address."""
+    from .lookup import render_json, render_show_text, show
+
+    ds = _load_or_exit(path, "show")
+    rec = show(ds, record_id, include_sensitive=include_sensitive)
+    if rec is None:
+        import difflib
+
+        near = difflib.get_close_matches(record_id, [*ds.persons, *ds.cases], n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(x) for x in near)}?" if near else "; kzdata find NAME looks a person up by name"
+        click.echo(f"kzdata show: no person or case has the id {record_id!r}{hint}", err=True)
+        sys.exit(1)
+    click.echo(render_json(rec) if fmt == "json" else render_show_text(rec, ds), nl=False)
+
+
+@main.command("find")
+@click.argument("text")
+@package_argument()
+@click.option("--format", "fmt", type=click.Choice(LOOKUP_FORMATS), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+def find_command(text: str, path: Path, fmt: str, limit: int) -> None:
+    """Find persons by any spelling of their name or an alias: Latin or Cyrillic, transliteration- and
+    word-order-insensitive (Zhylanbayev, Jylanbaev, Жыланбаев). Best matches first."""
+    from .lookup import find, render_find_text, render_json
+
+    hits = find(_load_or_exit(path, "find"), text, limit=limit)
+    click.echo(render_json(hits) if fmt == "json" else render_find_text(hits), nl=False)
+    sys.exit(0 if hits else 1)
+
+
 @main.command("fmt")
 @package_argument(need_descriptor=True)
 @click.option("--check", is_flag=True, help="Change nothing; list the files that are not in canonical form (exit 1 if any).")
@@ -158,7 +207,9 @@ def fmt_command(path: Path, check: bool) -> None:
     """Rewrite the package's files in canonical form, without changing any value.
 
     CSV: UTF-8 without BOM, LF, columns in schema order, rows sorted by id, minimal quoting, final newline.
-    JSON: two-space indentation, sorted keys. A file that cannot be read safely is reported and left as it is.
+    A file a spreadsheet saved (semicolons or tabs, a byte-order mark, UTF-16, CRLF) is converted, and every
+    change besides order and quoting is listed. JSON: two-space indentation, sorted keys. A file that cannot
+    be read safely is reported and left as it is.
     Exit status: 0 when every file is (now) canonical, 1 when --check finds files to change or a file
     cannot be formatted.
     """
@@ -173,6 +224,8 @@ def fmt_command(path: Path, check: bool) -> None:
         elif r.changed:
             bad = bad or check
             click.echo(f"{r.path}: {'would be reformatted' if check else 'reformatted'}")
+        for note in r.notes:
+            click.echo(f"    {note}")
     changed = sum(r.changed for r in results)
     click.echo(f"{len(results)} file(s) checked, {changed} {'to reformat' if check else 'reformatted'}", err=True)
     sys.exit(1 if bad else 0)
@@ -183,19 +236,28 @@ def fmt_command(path: Path, check: bool) -> None:
 @click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to write into (created if needed).")
 @click.option("--format", "--to", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv",
-              show_default=True, help="csv: a data package; json/ndjson: a file per table; sqlite: kzdata.db with keys, "
-              "indexes and views; ftm: FollowTheMoney entities (entities.ftm.json).")
-@click.option("--public", is_flag=True, help="Leave out every field the schemas mark sensitive (see DATA_POLICY.md).")
-def export(path: Path, out: Path, fmt: str, public: bool) -> None:
-    """Export the dataset at PATH for other tools, cell values unchanged, each file written atomically.
+              show_default=True, help="csv: a data package; json/ndjson: a file per table, typed values; sqlite: kzdata.db "
+              "(keys, join tables, the Criminal Code, full-text search, views) with Datasette's metadata.json; xlsx: a "
+              "workbook for spreadsheets (kzdata import reads it back); ftm: FollowTheMoney entities.")
+@click.option("--include-sensitive", is_flag=True,
+              help="Also export the fields the schemas mark sensitive (never for publication; see DATA_POLICY.md).")
+@click.option("--public", is_flag=True, hidden=True, help="The default: sensitive fields are left out.")
+def export(path: Path, out: Path, fmt: str, include_sensitive: bool, public: bool) -> None:
+    """Export the dataset at PATH for other tools, each file written atomically. Fields the schemas mark
+    sensitive are left out unless --include-sensitive is given.
 
-    Refuses (exit status 1) when the package has validation errors. Use --public for anything published.
+    Refuses (exit status 1) when the package has validation errors.
     """
     from .dataset import InvalidPackage
     from .export import export as run
 
+    if include_sensitive and public:
+        raise click.UsageError("--public and --include-sensitive contradict each other")
     try:
-        files = run(path, out, fmt=fmt, public=public)
+        files = run(path, out, fmt=fmt, include_sensitive=include_sensitive)
+    except ModuleNotFoundError as exc:
+        click.echo(f"kzdata export: the {fmt} export needs {exc.name}: pip install 'kzdata[{fmt}]'", err=True)
+        sys.exit(1)
     except InvalidPackage as exc:
         _refuse_invalid("export", exc)
     except OSError as exc:
@@ -252,6 +314,42 @@ def site_command(path: Path, out: Path, repository_url: str | None) -> None:
         click.echo("\r\033[K", nl=False, err=True)
     size = sum(f.stat().st_size for f in files)
     click.echo(f"{out}: {len(files):,} files, {size / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s; open {out / 'index.html'}")
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@package_argument(need_descriptor=True)
+@click.option("--check", is_flag=True, help="Show what would change; write nothing.")
+def import_command(workbook: Path, path: Path, check: bool) -> None:
+    """Write the edits made in WORKBOOK (a kzdata export --to xlsx) back into data/ of PATH, in canonical form.
+
+    The result is validated first: with errors nothing is written (exit status 1) and the findings are
+    printed. Prints what changed as kzdata diff does, and every value turned back from a spreadsheet form.
+    """
+    from .diff import is_empty, render_text
+    from .importer import import_workbook
+    from .reporters import render_text as render_findings
+
+    try:
+        result = import_workbook(workbook, path, write=not check)
+    except ModuleNotFoundError as exc:
+        click.echo(f"kzdata import: needs {exc.name}: pip install 'kzdata[xlsx]'", err=True)
+        sys.exit(1)
+    for line in result.conversions:
+        click.echo(f"converted: {line}", err=True)
+    if result.report is not None and result.report.findings:
+        click.echo(render_findings(result.report), nl=False, err=True)
+    if result.problems:
+        for p in result.problems:
+            click.echo(f"kzdata import: {p}", err=True)
+        click.echo("kzdata import: nothing was written.", err=True)
+        sys.exit(1)
+    if result.diff is None or is_empty(result.diff):
+        click.echo("no change: the workbook holds what data/ holds")
+        return
+    click.echo(render_text(result.diff), nl=False)
+    click.echo(("would write " if check else "wrote ") + ", ".join(result.written or
+               sorted(t for t in result.diff["tables"])), err=True)
 
 
 @main.command("diff")
@@ -316,20 +414,38 @@ def verify_command(path: Path) -> None:
 
 @main.group()
 def new() -> None:
-    """Add a row with a fresh id (never an existing or retired one) and print the id."""
+    """Add a row with a fresh id (never an existing or retired one) and print the id. The row is checked by
+    the validator's rules first: a row with an error is refused, nothing is written, exit status 1."""
 
 
 def _scaffold(make, **kwargs) -> None:
+    from .reporters import _where
     from .scaffold import ScaffoldError
 
     root = find_root(Path.cwd())
     if not (root / "datapackage.json").is_file():
         raise click.UsageError("run this inside the kzdata repository (no datapackage.json found)")
     try:
-        rid = make(root, **kwargs)
+        rid, notes = make(root, **kwargs)
     except ScaffoldError as exc:
-        raise click.UsageError(str(exc)) from None
+        if exc.findings:
+            for f in exc.findings:
+                click.echo(f"refused: {f.severity} {f.code}: {f.message}", err=True)
+                if f.suggestion:
+                    click.echo(f"    did you mean: {f.suggestion}", err=True)
+                if f.hint:
+                    click.echo(f"    hint: {f.hint}", err=True)
+                for loc in f.related:
+                    click.echo(f"    see also: {_where(loc)}", err=True)
+            if any(f.code == "KZ801" for f in exc.findings):
+                click.echo("If they are different people, add --distinct-from with the other id.", err=True)
+        else:
+            click.echo(f"refused: {exc}", err=True)
+        click.echo("Nothing was written.", err=True)
+        sys.exit(1)
     click.echo(rid)
+    for n in notes:
+        click.echo(f"note: {n.message if hasattr(n, 'message') else n}", err=True)
     click.echo("Fill in the other columns, then run kzdata validate.", err=True)
 
 
@@ -338,8 +454,8 @@ def _scaffold(make, **kwargs) -> None:
 @click.option("--title", required=True)
 @click.option("--published", required=True, help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--url", required=True)
-@click.option("--kind", required=True, type=click.Choice(["ngo_report", "press_statement", "public_statement", "news_article",
-                                                          "court_document", "un_decision", "government_statement", "other"]))
+@click.option("--kind", required=True, help="ngo_report, press_statement, public_statement, news_article, court_document, "
+              "un_decision, government_statement or other.")
 @click.option("--language", required=True, help="ISO 639-1 code of the document's language, e.g. en, ru, kk.")
 @click.option("--id", "sid", help="Id to use instead of the one made from publisher, year and title.")
 def new_source(publisher: str, title: str, published: str, url: str, kind: str, language: str, sid: str | None) -> None:
@@ -350,15 +466,22 @@ def new_source(publisher: str, title: str, published: str, url: str, kind: str, 
 
 
 @new.command("person")
-@click.argument("name")
+@click.argument("name", required=False, default="")
+@click.option("--name-cyrillic", default="", help="The name in Cyrillic, as a source writes it.")
 @click.option("--source", required=True, help="Id of the source that names the person.")
 @click.option("--status", default="unknown", show_default=True)
 @click.option("--status-date", default="", help="Date of the status (default: the source's publication date).")
-def new_person(name: str, source: str, status: str, status_date: str) -> None:
-    """Add a person named NAME ('Given Surname') to data/persons.csv."""
+@click.option("--distinct-from", "distinct_from", default="",
+              help="Id(s) of persons with a similar name who are other people (';'-separated).")
+def new_person(name: str, name_cyrillic: str, source: str, status: str, status_date: str, distinct_from: str) -> None:
+    """Add a person named NAME ('Given Surname'; or only --name-cyrillic: a Latin spelling is proposed) to
+    data/persons.csv. A person who may already be in the data is refused unless --distinct-from names them."""
     from .scaffold import new_person as make
 
-    _scaffold(make, name=name, source=source, status=status, status_date=status_date)
+    if not name and not name_cyrillic:
+        raise click.UsageError("give NAME, --name-cyrillic, or both")
+    _scaffold(make, name=name, source=source, status=status, status_date=status_date, name_cyrillic=name_cyrillic,
+              distinct_from=distinct_from)
 
 
 @new.command("case")
@@ -372,6 +495,62 @@ def new_case(place: str, year: str, slug_text: str, title: str, source: str) -> 
     from .scaffold import new_case as make
 
     _scaffold(make, place=place, year=year, slug_text=slug_text, title=title, source=source)
+
+
+@new.command("charge")
+@click.option("--person", required=True)
+@click.option("--case", required=True)
+@click.option("--code", required=True, help="The Criminal Code edition: 2014 (acts from 2015) or 1997.")
+@click.option("--article", required=True, help="The article number only, e.g. 405 or 380-1 (the part goes in --part).")
+@click.option("--part", default="")
+@click.option("--outcome", default="pending", show_default=True)
+@click.option("--label", default="", help="The offence as the source names it.")
+@click.option("--charged-date", default="")
+@click.option("--year", default="", help="Year for the id (default: of --charged-date, else of the case id).")
+@click.option("--source", required=True)
+def new_charge(**kwargs) -> None:
+    """Add a charge to data/charges.csv (id <person>-<year>-<article>[-<part>])."""
+    from .scaffold import new_charge as make
+
+    _scaffold(make, **kwargs)
+
+
+@new.command("sentence")
+@click.option("--person", required=True)
+@click.option("--case", required=True)
+@click.option("--kind", required=True, help="imprisonment, restriction_of_freedom, suspended_imprisonment, fine, activity_ban…")
+@click.option("--verdict-date", default="")
+@click.option("--instance", default="first_instance", show_default=True)
+@click.option("--term", default="", help="ISO 8601 duration: P7Y, P1Y6M, P6M.")
+@click.option("--amount", default="")
+@click.option("--currency", default="")
+@click.option("--role", default="main", show_default=True, help="main, or additional (a ban or fine beside the main punishment).")
+@click.option("--in-absentia", default="false", show_default=True)
+@click.option("--court", default="")
+@click.option("--scope", default="", help="What an activity ban covers.")
+@click.option("--year", default="", help="Year for the id (default: of --verdict-date, else of the case id).")
+@click.option("--source", required=True)
+def new_sentence(**kwargs) -> None:
+    """Add a punishment to data/sentences.csv (id <person>-<year>-<kind-word>)."""
+    from .scaffold import new_sentence as make
+
+    _scaffold(make, **kwargs)
+
+
+@new.command("event")
+@click.option("--person", required=True)
+@click.option("--type", "type_", required=True, help="detained, released, appeal_rejected, pardoned, listed, died…")
+@click.option("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.")
+@click.option("--case", default="")
+@click.option("--authority", default="")
+@click.option("--place", default="")
+@click.option("--reference", default="")
+@click.option("--source", required=True)
+def new_event(**kwargs) -> None:
+    """Add an event to data/events.csv (id <person>-<date>-<type>)."""
+    from .scaffold import new_event as make
+
+    _scaffold(make, **kwargs)
 
 
 if __name__ == "__main__":

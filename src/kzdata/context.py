@@ -169,9 +169,9 @@ class Context:
         return Location(self.path(row.table), row.line, column, row.table, self.key_of(row))
 
     def finding(self, code: str, row: "Row", column: str, message: str, hint: str = "",
-                related: list[tuple["Row", str]] | None = None) -> Finding:
+                related: list[tuple["Row", str]] | None = None, suggestion: str = "") -> Finding:
         return make(code, self.path(row.table), row.line, column, message, hint, table=row.table, record=self.key_of(row),
-                    related=[self.at(r, c) for r, c in related or []])
+                    related=[self.at(r, c) for r, c in related or []], suggestion=suggestion)
 
 
 def earliest(dates: list[PartialDate]) -> PartialDate | None:

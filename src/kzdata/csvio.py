@@ -60,6 +60,80 @@ def line_ending_problem(text: str) -> ReadProblem | None:
     return ReadProblem(line, f"the file has {kind}; the package's dialect is LF", "KZ016")
 
 
+@dataclass
+class Dialect:
+    """How a CSV file is written: the package's own dialect is UTF-8 without a byte-order mark, commas, LF.
+    Spreadsheets in a Russian or Kazakh locale save with semicolons (the comma is their decimal separator),
+    a byte-order mark ("CSV UTF-8") and CRLF; Excel's "Unicode text" is UTF-16 with tabs."""
+
+    encoding: str = "utf-8"
+    bom: bool = False
+    delimiter: str = ","
+    newline: str = ""          # "" when LF only, else the kind of line endings found
+
+    @property
+    def spreadsheet(self) -> bool:
+        return self.bom or self.delimiter != "," or self.encoding != "utf-8"
+
+    def describe(self) -> list[str]:
+        out = []
+        if self.encoding != "utf-8":
+            out.append(f"{self.encoding.upper()} text")
+        if self.bom:
+            out.append("a byte-order mark")
+        if self.delimiter != ",":
+            out.append({";": "semicolons", "\t": "tabs"}.get(self.delimiter, repr(self.delimiter)) + " between cells")
+        if self.newline:
+            out.append(self.newline)
+        return out
+
+
+def sniff(data: bytes, expected: list[str] | None = None) -> tuple[str | None, Dialect, ReadProblem | None]:
+    """Decode the bytes and find how the file is written. With `expected` (the schema's columns), a header that
+    splits into those columns with ';' or a tab instead of ',' shows the delimiter."""
+    d = Dialect()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, d, ReadProblem(1, "the file starts like UTF-16 text but is not valid UTF-16")
+        d.encoding, d.bom = "utf-16", True
+        text = text.lstrip("\ufeff")
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            d.bom, data = True, data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            hint = ""
+            try:
+                if any("\u0400" <= c <= "\u04ff" for c in data.decode("cp1251")):
+                    hint = ("; the bytes read as Windows-1251 Cyrillic, which Excel's 'CSV (comma delimited)' writes in a Russian "
+                            "locale: save as 'CSV UTF-8' instead")
+            except UnicodeDecodeError:
+                pass
+            return None, d, ReadProblem(line, f"invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r}){hint}")
+    ending = line_ending_problem(text)
+    if ending is not None:
+        d.newline = ending.message.split("the file has ")[1].split(";")[0]
+    if expected:
+        first = text.split("\n", 1)[0].rstrip("\r")
+        want = set(expected)
+
+        def score(delim: str) -> int:
+            try:
+                cells = next(csv.reader([first], delimiter=delim))
+            except (csv.Error, StopIteration):
+                return 0
+            return len(want & {c.strip() for c in cells})
+
+        best = max((";", "\t"), key=score)
+        if score(best) > score(",") and score(best) * 2 >= len(want):
+            d.delimiter = best
+    return text, d, None
+
+
 def decode(data: bytes) -> tuple[str | None, ReadProblem | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return None, ReadProblem(1, "the file starts with a UTF-8 byte-order mark")
@@ -70,11 +144,17 @@ def decode(data: bytes) -> tuple[str | None, ReadProblem | None]:
         return None, ReadProblem(line, f"invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})")
 
 
-def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadProblem]]:
-    """Parse CSV bytes. Rows that cannot be parsed stop the read and are reported as problems."""
+SPREADSHEET_FIX = ("kzdata fmt rewrites it in the package's form (UTF-8 without byte-order mark, commas, LF), changing no value; "
+                   "in a spreadsheet, save as 'CSV UTF-8' with commas, or use kzdata export --to xlsx and kzdata import")
+
+
+def read_table(name: str, relpath: str, data: bytes, expected: list[str] | None = None) -> tuple[Table, list[ReadProblem]]:
+    """Parse CSV bytes. Rows that cannot be parsed stop the read and are reported as problems. A file saved by a
+    spreadsheet (a byte-order mark, semicolons or tabs, UTF-16) is read in its own dialect and reported once
+    (KZ009), with the cause and the fix."""
     table = Table(name=name, path=relpath)
     problems: list[ReadProblem] = []
-    text, problem = decode(data)
+    text, dialect, problem = sniff(data, expected)
     if problem:
         return table, [problem]
     assert text is not None
@@ -84,10 +164,13 @@ def read_table(name: str, relpath: str, data: bytes) -> tuple[Table, list[ReadPr
     if not text.strip():
         return table, [ReadProblem(1, "the file is empty: it needs at least a header row")]
     ending = line_ending_problem(text)
-    if ending:
+    if dialect.spreadsheet:
+        problems.append(ReadProblem(1, f"{relpath} looks saved by a spreadsheet: {', '.join(dialect.describe())}. {SPREADSHEET_FIX}",
+                                    "KZ009"))
+    elif ending:
         problems.append(ending)
     csv.field_size_limit(MAX_FIELD)  # process-wide: other libraries (frictionless) raise it, so set it on every read
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=dialect.delimiter)
     shared: dict[str, str] = {}  # one object per repeated short value (statuses, dates, ids of sources): memory
     prev = 0
     try:

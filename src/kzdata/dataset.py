@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,9 +50,8 @@ class _Record:
     def disputed(self) -> dict[str, list["Dispute"]]:
         """field -> the values sources give for it, where they disagree (data/disputes.csv)."""
         out: dict[str, list[Dispute]] = {}
-        for d in self._ds.disputes:
-            if d.table == self._table and d.record == self.id:
-                out.setdefault(d.field, []).append(d)
+        for d in self._ds._disputes_of(self._table, self.id):
+            out.setdefault(d.field, []).append(d)
         return out
 
 
@@ -104,18 +104,20 @@ class Person(_Record):
     affiliation_ids: list[str] = field(default_factory=list)
     status: str = ""
     status_date: PartialDate | None = None
+    distinct_from: list[str] = field(default_factory=list)   # namesakes known to be other people
+    sensitive_notes: str = ""   # the schema marks it sensitive: never shown or exported unless asked for
 
     @property
     def charges(self) -> list["Charge"]:
-        return [c for c in self._ds.charges.values() if c.person_id == self.id]
+        return self._ds._rows_of("charges", "person_id", self.id)
 
     @property
     def sentences(self) -> list["Sentence"]:
-        return [s for s in self._ds.sentences.values() if s.person_id == self.id]
+        return self._ds._rows_of("sentences", "person_id", self.id)
 
     @property
     def events(self) -> list["Event"]:
-        return sorted((e for e in self._ds.events.values() if e.person_id == self.id), key=lambda e: e.date.start if e.date else 0)
+        return sorted(self._ds._rows_of("events", "person_id", self.id), key=lambda e: e.date.start if e.date else dt.date.min)
 
     @property
     def cases(self) -> list["Case"]:
@@ -139,13 +141,21 @@ class Case(_Record):
 
     @property
     def defendants(self) -> list[Person]:
-        ids = {c.person_id for c in self._ds.charges.values() if c.case_id == self.id}
-        ids |= {s.person_id for s in self._ds.sentences.values() if s.case_id == self.id}
+        ids = {c.person_id for c in self.charges} | {s.person_id for s in self.sentences}
+        ids |= {e.person_id for e in self.events}
         return [self._ds.persons[i] for i in sorted(ids) if i in self._ds.persons]
 
     @property
     def charges(self) -> list["Charge"]:
-        return [c for c in self._ds.charges.values() if c.case_id == self.id]
+        return self._ds._rows_of("charges", "case_id", self.id)
+
+    @property
+    def sentences(self) -> list["Sentence"]:
+        return self._ds._rows_of("sentences", "case_id", self.id)
+
+    @property
+    def events(self) -> list["Event"]:
+        return sorted(self._ds._rows_of("events", "case_id", self.id), key=lambda e: e.date.start if e.date else dt.date.min)
 
 
 @dataclass(eq=False)
@@ -222,14 +232,42 @@ class Dataset:
     disputes: list[Dispute] = field(default_factory=list)
     criminal_code: dict[str, Any] = field(default_factory=dict)
     report: Report | None = None
+    schemas: dict[str, dict] = field(default_factory=dict)
+    tables: dict[str, list[dict]] = field(default_factory=dict, repr=False)   # the cells as read, for typed views
+
+    _index: dict = field(default_factory=dict, repr=False)
 
     def article(self, code: str, number: str) -> dict | None:
-        for ed in self.criminal_code.get("editions", []):
-            if ed["code"] == code:
-                for a in ed["articles"]:
-                    if a["article"] == number:
-                        return a
-        return None
+        """The article's entry in the Criminal Code reference (title_ru, repeals, parts…)."""
+        if "articles" not in self._index:
+            self._index["articles"] = {(ed["code"], a["article"]): a for ed in self.criminal_code.get("editions", [])
+                                       for a in ed["articles"]}
+        return self._index["articles"].get((code, number))
+
+    def _rows_of(self, table: str, attr: str, key: str) -> list:
+        """Rows of a table whose attribute is key (indexes built on first use, so navigation stays linear)."""
+        name = (table, attr)
+        if name not in self._index:
+            index: dict[str, list] = {}
+            for r in getattr(self, table).values():
+                index.setdefault(getattr(r, attr), []).append(r)
+            self._index[name] = index
+        return list(self._index[name].get(key, []))
+
+    def _disputes_of(self, table: str, record: str) -> list["Dispute"]:
+        if "disputes" not in self._index:
+            index: dict[tuple, list] = {}
+            for d in self.disputes:
+                index.setdefault((d.table, d.record), []).append(d)
+            self._index["disputes"] = index
+        return self._index["disputes"].get((table, record), [])
+
+    def to_polars(self, table: str, include_sensitive: bool = False):
+        """One table as a polars DataFrame with typed columns: lists as lists of strings, empty cells as null,
+        integers, numbers and booleans typed, dates as strings of their precision (kzdata.typed)."""
+        from .typed import to_polars
+
+        return to_polars(self, table, include_sensitive)
 
 
 BUNDLE = Path(__file__).resolve().parent / "bundle"
@@ -299,8 +337,11 @@ def from_context(ctx, report: Report | None = None, hidden: dict[str, set[str]] 
     """Typed records from a built Context (kzdata.context.Context). `hidden` maps a table to columns read as
     empty: the website passes the fields the schemas mark sensitive, so no record it renders holds them."""
     pkg, rows = ctx.pkg, ctx.rows
-    ds = Dataset(path=pkg.root, criminal_code=pkg.reference or {}, report=report)
+    ds = Dataset(path=pkg.root, criminal_code=pkg.reference or {}, report=report, schemas=dict(pkg.schemas))
     hidden = hidden or {}
+    for name, table in pkg.tables.items():
+        blank = hidden.get(name) or set()
+        ds.tables[name] = [{k: v for k, v in r.rec.items() if k not in blank} for r in rows.get(name, [])]
 
     def recs(name):
         blank = hidden.get(name)
@@ -321,7 +362,8 @@ def from_context(ctx, report: Report | None = None, hidden: dict[str, set[str]] 
                                      aliases=_list(r.get("aliases", "")), sex=r.get("sex", ""),
                                      birth_year=int(by) if by else None, place=r.get("place", ""), region=r.get("region", ""),
                                      roles=_list(r.get("roles", "")), affiliation_ids=_list(r.get("affiliations", "")),
-                                     status=r.get("status", ""), status_date=_date(r.get("status_date", "")))
+                                     status=r.get("status", ""), status_date=_date(r.get("status_date", "")),
+                                     distinct_from=_list(r.get("distinct_from", "")), sensitive_notes=r.get("sensitive_notes", ""))
     for r in recs("cases"):
         ds.cases[r["id"]] = Case(**common(r), title=r["title"], place=r.get("place", ""), court=r.get("court", ""),
                                  opened=_date(r.get("opened", "")), banned_organisation_id=r.get("banned_organisation", ""),

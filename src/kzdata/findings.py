@@ -44,11 +44,12 @@ class Finding:
     table: str = ""
     record: str = ""
     related: tuple[Location, ...] = ()
+    suggestion: str = ""   # what to write instead, where one value is clearly meant ("did you mean")
 
     def to_dict(self) -> dict:
         return {"code": self.code, "severity": self.severity, "file": self.file, "line": self.line,
                 "column": self.column, "message": self.message, "hint": self.hint, "table": self.table,
-                "record": self.record, "related": [loc.to_dict() for loc in self.related]}
+                "record": self.record, "related": [loc.to_dict() for loc in self.related], "suggestion": self.suggestion}
 
     @property
     def location(self) -> Location:
@@ -66,12 +67,13 @@ class Finding:
 
 def make(code: str, file: str, line: int, column: str, message: str, hint: str = "",
          table: str = "", record: str = "", severity: str | None = None,
-         related: tuple[Location, ...] | list[Location] = ()) -> Finding:
+         related: tuple[Location, ...] | list[Location] = (), suggestion: str = "") -> Finding:
     """Create a finding whose severity and default hint come from the catalogue."""
     entry = CODES[code]
     return Finding(code=code, severity=severity or entry.severity, file=file, line=line, column=column,
                    message=message, hint=hint or entry.hint, table=table, record=record,
-                   related=tuple(loc for loc in dict.fromkeys(related) if loc[:3] != (file, line, column)))
+                   related=tuple(loc for loc in dict.fromkeys(related) if loc[:3] != (file, line, column)),
+                   suggestion=suggestion)
 
 
 @dataclass

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .canonical_form import NotFormattable, canonical_json, format_csv, format_json, package_files
+from .canonical_form import NotFormattable, canonical_json, format_csv, format_json, package_files, reformat_csv
 from .fileio import write_atomic
 from .integrity import has_integrity, with_integrity
 from .package import DESCRIPTOR
@@ -21,6 +21,10 @@ class FileResult:
     path: str              # relative to the package root
     changed: bool = False
     problem: str = ""      # why the file was left as it is
+    notes: list = None     # what changed besides order and quoting (a spreadsheet's dialect, booleans…)
+
+    def __post_init__(self):
+        self.notes = list(self.notes or [])
 
 
 def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
@@ -41,7 +45,10 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
             results.append(result)
             continue
         try:
-            wanted = format_json(data) if schema is None else format_csv(data, schema)
+            if schema is None:
+                wanted = format_json(data)
+            else:
+                wanted, result.notes = reformat_csv(data, schema)
             if rel == DESCRIPTOR:
                 desc = json.loads(wanted)
                 if isinstance(desc, dict) and has_integrity(desc):

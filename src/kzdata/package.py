@@ -200,7 +200,9 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
         data = _read_bytes(pkg, path, rel)
         if data is None:
             continue
-        table, problems = read_table(name, rel, data)
+        from .schema import field_names
+
+        table, problems = read_table(name, rel, data, expected=field_names(schema))
         for p in problems:
             pkg.findings.append(make(p.code, rel, p.line, "", p.message, table=name))
         pkg.schemas[name] = schema

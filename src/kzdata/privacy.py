@@ -319,25 +319,43 @@ def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
 
 # ------------------------------------------------------------------------------------------------ all
 
-_NEEDED = re.compile(r"[0-9@]")
+# Every address pattern above needs a house or flat number (ASCII digits) and one of these street or flat
+# words; each word here is a prefix or part of the words in those patterns. So a text can hold private data
+# only if it has an '@' (e-mail), at least 8 ASCII digits (IIN, phone number), or a digit and one of these
+# words (address): may_hold_private, which the columnar screen (checks/text.py) also states as PRIVATE_SCREEN.
+STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
+                "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
+_STREET = re.compile(f"(?i:{STREET_WORDS})")
+_DIGITS = re.compile(r"[0-9]")
+
+
+def may_hold_private(text: str) -> bool:
+    if "@" in text:
+        return True
+    digits = len(_DIGITS.findall(text))
+    return digits >= 8 or (digits > 0 and _STREET.search(text) is not None)
 
 
 def find_private(text: str) -> list[Hit]:
     """Every piece of private data in ``text``, in order of position; [] for clean text."""
-    if not text or not _NEEDED.search(text):
-        return []   # every pattern above needs an ASCII digit or an '@'
+    if not text or not may_hold_private(text):
+        return []
     return _find_private(text)
 
 
 def _find_private(text: str) -> list[Hit]:
-    urls = _url_spans(text)
-    iins = _find_iins(text)
-    emails = _find_emails(text, urls)
+    # each detector runs only where its patterns can match: an IIN has 12 digits, a phone number 8 or more,
+    # an e-mail address an '@', an address a digit and a street word; a URL has '://' or 'www.'
+    digits = len(_DIGITS.findall(text))
+    urls = _url_spans(text) if "://" in text or "www." in text.lower() else []
+    iins = _find_iins(text) if digits >= 12 else []
+    emails = _find_emails(text, urls) if "@" in text else []
     taken = sorted((h.start, h.start + len(h.text)) for h in iins + emails)
     phones = [
-        h for h in _find_phones(text)
+        h for h in (_find_phones(text) if digits >= 8 else [])
         if _inside(urls, h.start) is None and not _overlaps(taken, h.start, h.start + len(h.text))
     ]
-    hits = iins + emails + phones + _find_addresses(text, urls)
+    addresses = _find_addresses(text, urls) if digits and _STREET.search(text) else []
+    hits = iins + emails + phones + addresses
     hits.sort(key=lambda h: (h.start, h.kind))
     return hits

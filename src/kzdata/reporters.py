@@ -18,6 +18,8 @@ def render_text(report: Report, strict: bool = False) -> str:
         lines.append(f"{_where(f.location)}: {f.severity} {f.code}: {f.message}")
         for loc in f.related:
             lines.append(f"    see also: {_where(loc)}" + (f" ({loc.table} {loc.record})" if loc.record else ""))
+        if f.suggestion:
+            lines.append(f"    did you mean: {f.suggestion}")
         if f.hint:
             lines.append(f"    hint: {f.hint}")
     n_err, n_warn = len(report.errors), len(report.warnings)
@@ -49,7 +51,7 @@ def _annotation(f: Finding, loc: Location, level: str, note: str = "") -> str:
     if loc.line:
         props.append(f"line={loc.line}")
     props.append(f"title={_escape(f.code + ' ' + (loc.column or ''), True).strip()}")
-    msg = note + f.message + (f" Hint: {f.hint}" if f.hint else "")
+    msg = note + f.message + (f" Did you mean: {f.suggestion}?" if f.suggestion else "") + (f" Hint: {f.hint}" if f.hint else "")
     return f"::{level} {','.join(props)}::{_escape(msg)}"
 
 

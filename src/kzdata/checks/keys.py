@@ -32,8 +32,7 @@ def check_keys(ctx: Context) -> Iterable[Finding]:
                 for row in ctx.table(name):
                     value = row.rec.get(col, "")
                     if value and value not in index:
-                        yield ctx.finding("KZ202", row, col, f"{col} {value!r} is not an id in {target}",
-                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+                        yield _dangling(ctx, row, col, f"{col} {value!r}", value, target, index)
                 continue
             index = ctx.by_id.get(target) if target and target not in ctx.incomplete else None
             for row in ctx.table(name):
@@ -43,13 +42,26 @@ def check_keys(ctx: Context) -> Iterable[Finding]:
                         yield ctx.finding("KZ203", row, col, f"{col} lists {item!r} more than once")
                     seen_items.add(item)
                     if index is not None and item not in index:
-                        yield ctx.finding("KZ202", row, col, f"{col} item {item!r} is not an id in {target}",
-                                          f"Use an existing id from {ctx.path(target)} or add the missing row there.")
+                        yield _dangling(ctx, row, col, f"{col} item {item!r}", item, target, index)
     # a merged record points to a record that exists (the table is named in the retired row itself)
     for r in ctx.table("retired"):
         table, target = r.rec.get("table") or "", r.rec.get("merged_into", "")
         if target and table not in ctx.incomplete and target not in ctx.by_id.get(table, {}):
             yield ctx.finding("KZ202", r, "merged_into", f"merged_into {target!r} is not an id in {table}")
+
+
+def _dangling(ctx: Context, row, col: str, what: str, value: str, target: str, index) -> Finding:
+    """KZ202, with the look-alike letters that make an id look right when it is not, and the nearest id."""
+    from ..suggestions import describe_lookalikes, nearest
+
+    words, fixed = describe_lookalikes(value)
+    if not fixed.isascii():
+        words = ""
+    candidates = index.ids() if hasattr(index, "ids") else list(index)
+    suggestion = fixed if words and fixed in index else nearest(value, candidates)
+    extra = f": it has {words}" if words else ""
+    return ctx.finding("KZ202", row, col, f"{what} is not an id in {target}{extra}",
+                       f"Use an existing id from {ctx.path(target)} or add the missing row there.", suggestion=suggestion)
 
 
 def _retired(ctx: Context) -> dict[tuple, object]:
@@ -115,6 +127,7 @@ class _KeyScreen:
         self.conditions = []
         self.lists: list[tuple[str, str | None]] = []
         self.deferred: list[tuple[str, str, bool]] = []
+        self.coded: list[tuple[str, str]] = []     # (column, target) tested through the engine's codes
         self.found: list[tuple[str, pl.DataFrame]] = []
         self.last_key = None
         if self.key is not None:
@@ -130,7 +143,9 @@ class _KeyScreen:
             if target is None:
                 continue
             ids = env.ids.get(target)
-            if ids is None:
+            if not is_list and env.coded(table, col) == target:
+                self.coded.append((col, target))
+            elif ids is None:
                 self.deferred.append((col, target, is_list))
             elif is_list:
                 c = pl.col(col)
@@ -152,6 +167,9 @@ class _KeyScreen:
 
         pl = self.pl
         found = [d.get_column("__keys").arg_true().cast(pl.Int64)] if self.conditions else []
+        for col, target in self.coded:   # a code the target table does not hold names no id of it
+            raw, code = d.get_column(col), d.get_column(f"__code_{col}")
+            found.append(((raw != "") & ~code.is_in(self.env.known[target].implode())).arg_true().cast(pl.Int64))
         if self.key is not None and len(d):
             k = d.get_column(self.key)
             if self.last_key is not None and self.last_key != "" and k[0] == self.last_key:   # across two chunks

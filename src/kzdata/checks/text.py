@@ -89,8 +89,26 @@ def script_problem(value: str, declared: str | None) -> str | None:
 
 
 def check_text(ctx: Context) -> Iterable[Finding]:
-    for table, path, field, line, rid, value in text_cells(ctx):
-        yield from _text_findings(table, path, field, line, rid, value)
+    for name, table in ctx.pkg.tables.items():
+        id_i = table.index.get("id")
+        for field in fields_of(ctx.pkg.schemas[name]):
+            if field.get("type", "string") != "string":
+                continue
+            i = table.index.get(field["name"])
+            if i is None:
+                continue
+            kz = kz_of(field)
+            uri, script = field.get("format") == "uri", kz.get("script")
+            quick = not uri and script != "cyrillic"   # a clean ASCII cell of such a field has no finding
+            for line, row in zip(table.lines, table.rows):
+                value = row[i] if i < len(row) else ""
+                if not value:
+                    continue
+                if (quick and value.isascii() and value[0] not in FORMULA_START and value[0] != " " and value[-1] != " "
+                        and "  " not in value and not _ASCII_CONTROL.search(value) and value == value.strip()):
+                    continue
+                rid = row[id_i] if id_i is not None and id_i < len(row) else ""
+                yield from _text_findings(name, table.path, field, line, rid, value)
 
 
 def _text_findings(table: str, path: str, field: dict, line: int, rid: str, value: str) -> Iterable[Finding]:
@@ -150,17 +168,27 @@ def mask(text: str) -> str:
 
 def check_privacy(ctx: Context) -> Iterable[Finding]:
     """No identification numbers, phone numbers, e-mail addresses or street addresses in any text cell."""
-    from ..privacy import find_private
+    from ..privacy import find_private, may_hold_private
 
-    for table, path, field, line, rid, value in text_cells(ctx):
-        if kz_of(field).get("kind") in STRUCTURED:
-            continue
-        col = field["name"]
-        for hit in find_private(value):
-            if field.get("format") == "uri" and hit.kind != "email":
-                continue  # an address's digits are not a phone number
-            yield make(PRIVATE_CODES[hit.kind], path, line, col, f"{col} contains {hit.message} ({mask(hit.text)})",
-                       table=table, record=rid)
+    for name, table in ctx.pkg.tables.items():
+        id_i = table.index.get("id")
+        for field in fields_of(ctx.pkg.schemas[name]):
+            if field.get("type", "string") != "string" or kz_of(field).get("kind") in STRUCTURED:
+                continue
+            i = table.index.get(field["name"])
+            if i is None:
+                continue
+            col, uri = field["name"], field.get("format") == "uri"
+            for line, row in zip(table.lines, table.rows):
+                value = row[i] if i < len(row) else ""
+                if not value or not may_hold_private(value):
+                    continue
+                for hit in find_private(value):
+                    if uri and hit.kind != "email":
+                        continue  # an address's digits are not a phone number
+                    rid = row[id_i] if id_i is not None and id_i < len(row) else ""
+                    yield make(PRIVATE_CODES[hit.kind], table.path, line, col, f"{col} contains {hit.message} ({mask(hit.text)})",
+                               table=name, record=rid)
 
 
 # --- screens ---------------------------------------------------------------------------------------------
@@ -242,14 +270,13 @@ def screen_text(env, table: str):
     return _TextScreen(env.schemas[table])
 
 
-# Every address pattern in kzdata.privacy needs a house or flat number (ASCII digits) and one of these
-# street or flat words; each word here is a prefix or part of the words in those patterns.
-_STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
-                 "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
-# A cell may hold private data only if it has an '@' (e-mail), at least 8 digits (IIN, phone number), or a
-# digit and a street or flat word (address). A cell with a digit and an unusual character goes to the
-# full check too, since case folding of unusual letters could differ between regex engines.
-_PRIVATE = (f"(?s)@|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{_STREET_WORDS})|(?:{_STREET_WORDS}).*[0-9])"
+def _private_screen() -> str:
+    """kzdata.privacy.may_hold_private as one regular expression (for polars): an '@', 8 digits, or a digit and
+    a street word in either order. A cell with a digit and an unusual character goes to the decider too,
+    since case folding of unusual letters could differ between regular-expression engines."""
+    from ..privacy import STREET_WORDS
+
+    return (f"(?s)@|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{STREET_WORDS})|(?:{STREET_WORDS}).*[0-9])"
             f"|[0-9].*{_UNUSUAL}|{_UNUSUAL}.*[0-9]")
 
 
@@ -261,5 +288,5 @@ def screen_privacy(env, table: str):
     flags = Flags("privacy")
     for f in fields_of(env.schemas[table]):
         if f.get("type", "string") == "string" and kz_of(f).get("kind") not in STRUCTURED:
-            flags.conditions.append(pl.col(f["name"]).str.contains(_PRIVATE))
+            flags.conditions.append(pl.col(f["name"]).str.contains(_private_screen()))
     return flags

@@ -19,9 +19,34 @@ def _show(value: str, limit: int = 60) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
+def _close(value: str, allowed) -> str:
+    from ..suggestions import nearest
+
+    return nearest(value.strip().lower().replace(" ", "_").replace("-", "_"), sorted(map(str, allowed)), cutoff=0.6)
+
+
+def _pattern_problem(value: str, pattern: str, kind: str | None, name: str) -> tuple[str, str, str]:
+    """KZ104 in words, with what to write instead where it is clear."""
+    from ..suggestions import article_part, describe_lookalikes, list_items, pattern_words
+
+    if name == "article" and (ap := article_part(value)):
+        return ("KZ104", f"{_show(value)} is not written as {pattern_words(pattern)}: the part goes in its own column",
+                f"article {ap[0]}, part {ap[1]}: write {ap[0]} in the article column and {ap[1]} in the part column")
+    words, fixed = describe_lookalikes(value)
+    if words and fixed.isascii():
+        return ("KZ104", f"{_show(value)} has letters from another script that look like Latin ones: {words}",
+                fixed if re.fullmatch(pattern, fixed) else "")
+    suggestion = ""
+    if kind == "list" and ";" in value and re.fullmatch(pattern, list_items(value)):
+        suggestion = list_items(value)
+    elif re.fullmatch(pattern, value.strip().lower().replace(" ", "-")):
+        suggestion = value.strip().lower().replace(" ", "-")
+    return ("KZ104", f"{_show(value)} is not written as {pattern_words(pattern)}", suggestion)
+
+
 def field_checker(field: dict):
-    """A function value -> list of (code, message) for a non-empty cell of this field; raises re.error
-    when the schema's pattern is not a valid regular expression (the loader reports that, KZ005)."""
+    """A function value -> list of (code, message, suggestion) for a non-empty cell of this field; raises
+    re.error when the schema's pattern is not a valid regular expression (the loader reports that, KZ005)."""
     ftype = field.get("type", "string")
     c = constraints_of(field)
     kz = kz_of(field)
@@ -34,53 +59,59 @@ def field_checker(field: dict):
     false_values = field.get("falseValues", ["false"])
     minimum, maximum, max_length = c.get("minimum"), c.get("maximum"), c.get("maxLength")
 
-    def check(value: str) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
+    def check(value: str) -> list[tuple[str, str, str]]:
+        from ..suggestions import date_suggestion, list_items
+
+        out: list[tuple[str, str, str]] = []
         number = None
         if ftype == "integer":
             if not _INT.match(value):
-                return [("KZ102", f"{_show(value)} is not an integer")]
+                return [("KZ102", f"{_show(value)} is not an integer", "")]
             number = int(value)
         elif ftype == "number":
             if not _NUM.match(value):
-                return [("KZ102", f"{_show(value)} is not a number")]
+                comma = value.replace(",", ".", 1) if _NUM.match(value.replace(",", ".", 1)) else ""
+                return [("KZ102", f"{_show(value)} is not a number" + (" (write the decimal point as '.')" if comma else ""), comma)]
             number = float(value)
         elif ftype == "boolean":
             if value not in true_values and value not in false_values:
-                return [("KZ102", f"{_show(value)} is not a boolean: write {' or '.join(true_values + false_values)}")]
+                lower = value.strip().lower()
+                guess = lower if lower in true_values + false_values else ""
+                return [("KZ102", f"{_show(value)} is not a boolean: write {' or '.join(true_values + false_values)}", guess)]
         elif ftype == "date":
             if not _DATE.match(value) or parse_partial(value) is None:
-                return [("KZ102", f"{_show(value)} is not a date in the form YYYY-MM-DD")]
+                return [("KZ102", f"{_show(value)} is not a date in the form YYYY-MM-DD", date_suggestion(value))]
         if enum is not None and value not in enum:
-            out.append(("KZ103", f"{_show(value)} is not one of: {', '.join(map(str, enum))}"))
+            out.append(("KZ103", f"{_show(value)} is not one of: {', '.join(map(str, enum))}", _close(value, enum)))
         if item_enum is not None:
             items = value.split(";")
             if any(i == "" for i in items):
-                out.append(("KZ104", f"{_show(value)} has an empty item: separate items with a single ';' and no spaces"))
+                out.append(("KZ104", f"{_show(value)} has an empty item: separate items with a single ';' and no spaces",
+                            list_items(value)))
             bad = [i for i in items if i and i not in item_enum]
             for i in bad:
                 if i.strip() in item_enum:
-                    out.append(("KZ104", f"{_show(i)} has a space around it: separate items with ';' and no spaces"))
+                    out.append(("KZ104", f"{_show(i)} has a space around it: separate items with ';' and no spaces", list_items(value)))
                 else:
-                    out.append(("KZ103", f"{_show(i)} is not one of: {', '.join(sorted(item_enum))}"))
+                    out.append(("KZ103", f"{_show(i)} is not one of: {', '.join(sorted(item_enum))}", _close(i, item_enum)))
         if pattern is not None and not pattern.fullmatch(value):
             if kind == "partial-date":
-                out.append(("KZ106", f"{_show(value)} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"))
+                out.append(("KZ106", f"{_show(value)} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD", date_suggestion(value)))
             elif kind == "duration":
-                out.append(("KZ107", f"{_show(value)} is not an ISO 8601 duration such as P7Y, P1Y4M or P6M"))
+                out.append(("KZ107", f"{_show(value)} is not an ISO 8601 duration such as P7Y, P1Y4M or P6M", ""))
             else:
-                out.append(("KZ104", f"{_show(value)} does not match the pattern {c['pattern']}"))
+                out.append(_pattern_problem(value, c["pattern"], kind, field.get("name", "")))
         elif kind == "partial-date" and parse_partial(value) is None:
-            out.append(("KZ106", f"{_show(value)} is not a real calendar date"))
+            out.append(("KZ106", f"{_show(value)} is not a real calendar date", ""))
         elif kind == "duration" and parse_duration(value) is None:
-            out.append(("KZ107", f"{_show(value)} is not a valid ISO 8601 duration"))
+            out.append(("KZ107", f"{_show(value)} is not a valid ISO 8601 duration", ""))
         if number is not None:
             if minimum is not None and number < minimum:
-                out.append(("KZ105", f"{value} is below the minimum {minimum}"))
+                out.append(("KZ105", f"{value} is below the minimum {minimum}", ""))
             if maximum is not None and number > maximum:
-                out.append(("KZ105", f"{value} is above the maximum {maximum}"))
+                out.append(("KZ105", f"{value} is above the maximum {maximum}", ""))
         if max_length is not None and len(value) > max_length:
-            out.append(("KZ105", f"the value is {len(value)} characters long, over the limit of {max_length}"))
+            out.append(("KZ105", f"the value is {len(value)} characters long, over the limit of {max_length}", ""))
         return out
 
     return check
@@ -110,8 +141,8 @@ def check_values(ctx: Context) -> Iterable[Finding]:
                 if not problems:
                     continue
                 rid = row[id_i] if id_i is not None and id_i < len(row) else ""
-                for code, message in problems:
-                    yield make(code, table.path, line, col, f"{col}: {message}", table=name, record=rid)
+                for code, message, suggestion in problems:
+                    yield make(code, table.path, line, col, f"{col}: {message}", table=name, record=rid, suggestion=suggestion)
 
 
 # --- screen -------------------------------------------------------------------------------------------------

@@ -86,20 +86,30 @@ def _zip_dir(src: Path, prefix: str) -> bytes:
     return buf.getvalue()
 
 
+def _has_openpyxl() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("openpyxl") is not None
+
+
 def write_downloads(w: Writer, ctx, info: dict) -> list[dict]:
-    """The public exports of this release (CSV data package, JSON, SQLite) in downloads/, with SHA256SUMS.
+    """The public exports of this release (CSV data package, JSON, SQLite, a spreadsheet) in downloads/, with SHA256SUMS.
     Made from the same validated Context as the pages, with every sensitive field left out."""
-    from ..export import write_export
+    from ..export import FORMATS, write_export
 
     version = "".join(c for c in info.get("version", "") if c.isalnum() or c in ".-") or "unversioned"
     out = []
     with tempfile.TemporaryDirectory(prefix="kzdata-site-dl-") as tmp:
         tmp = Path(tmp)
-        for fmt, name, what in (("csv", f"kzdata-{version}-csv.zip", "dl_csv"), ("json", f"kzdata-{version}-json.zip", "dl_json"),
-                                ("sqlite", f"kzdata-{version}.db", "dl_sqlite")):
+        formats = [("csv", f"kzdata-{version}-csv.zip", "dl_csv"), ("json", f"kzdata-{version}-json.zip", "dl_json"),
+                   ("sqlite", f"kzdata-{version}.db", "dl_sqlite")]
+        if "xlsx" in FORMATS and _has_openpyxl():
+            formats.append(("xlsx", f"kzdata-{version}.xlsx", "dl_xlsx"))
+        for fmt, name, what in formats:
             target = tmp / fmt
-            write_export(ctx, target, fmt, public=True)
-            data = (target / "kzdata.db").read_bytes() if fmt == "sqlite" else _zip_dir(target, f"kzdata-{version}-{fmt}")
+            write_export(ctx, target, fmt)   # sensitive fields left out
+            single = {"sqlite": "kzdata.db", "xlsx": "kzdata.xlsx"}.get(fmt)
+            data = (target / single).read_bytes() if single else _zip_dir(target, f"kzdata-{version}-{fmt}")
             w.write_bytes(f"downloads/{name}", data)
             out.append({"name": name, "what": what, "bytes": len(data), "size": _size(len(data)),
                         "sha256": hashlib.sha256(data).hexdigest()})

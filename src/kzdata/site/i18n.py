@@ -362,6 +362,7 @@ UI: dict[str, tuple[str, str]] = {
     "dl_csv": ("CSV data package (tables with their schemas), zipped", "Пакет данных CSV (таблицы со схемами), zip"),
     "dl_json": ("JSON, a file per table, zipped", "JSON, файл на таблицу, zip"),
     "dl_sqlite": ("SQLite database with keys and views", "База данных SQLite с ключами и представлениями"),
+    "dl_xlsx": ("Spreadsheet (.xlsx), a sheet per table", "Электронная таблица (.xlsx), лист на таблицу"),
     "dl_sums": ("The checksums above, for sha256sum -c", "Контрольные суммы для sha256sum -c"),
     "privacy": ("Privacy", "Приватность"),
     "privacy_text": ("This site makes no request to any other site: no fonts, scripts, analytics or embeds from elsewhere. Links to sources open the sources' own sites.",

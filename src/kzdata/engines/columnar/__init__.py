@@ -95,6 +95,9 @@ def _scan_all(env: Env, order: list[str], steps: int, progress) -> dict[str, Sca
         scan = scans[name] = scan_table(env, name)
         if scan.ids is not None:
             env.ids[name] = scan.ids
+        if name in CODED:
+            col = scan.compact.get_column(CODED[name]) if scan.compact is not None else pl.Series([], dtype=env.code)
+            env.known[name] = col.drop_nulls().unique()
         rows_total += scan.reader.rows
         if progress is not None:
             progress(len(scans), steps, f"read {name}", rows_total)

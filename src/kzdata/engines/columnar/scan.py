@@ -65,8 +65,15 @@ class Env:
     keep_ids: set[str]                                   # tables whose ids others refer to
     ids: dict[str, pl.Series] = field(default_factory=dict)   # table -> sorted distinct non-empty ids
     code: pl.DataType = field(default_factory=lambda: pl.Categorical(pl.Categories.random()))
+    known: dict[str, pl.Series] = field(default_factory=dict)   # persons, cases -> the codes of the ids they hold
     retired: dict[str, pl.Series] = field(default_factory=dict)
     published: pl.DataFrame | None = None
+
+    def coded(self, table: str, column: str) -> str | None:
+        """The table whose ids `column` of `table` names as codes (chunk column `__code_<column>`), if any:
+        the person and case of the rows about one person."""
+        target = {col: t for t, col in CODED.items()}.get(column)
+        return target if table in PERSON_TABLES and target in self.known else None
 
     @property
     def schemas(self) -> dict[str, dict]:
@@ -125,6 +132,9 @@ def scan_table(env: Env, name: str) -> Scan:
              .with_columns(date_flags(dates) + [e for s in cells for e in s.exprs()])
              .with_columns(e for s in rows_ for e in s.exprs()).collect())
         del df
+        codes = [encode(d.get_column(col), env.code, empty_is_null=col == "person") for col, _ in coded]
+        if codes:   # person and case references as codes, for the key screen and the person screens
+            d = d.with_columns(c.alias(f"__code_{c.name}") for c in codes)
         # cell-scope checks, final
         selected = _union([s.rows(d, chunk.row) for s in cells])
         if len(selected):
@@ -137,7 +147,6 @@ def scan_table(env: Env, name: str) -> Scan:
         if name == "persons":
             noted.append((d.get_column("id") == "").arg_true().cast(pl.Int64))
         scan.focus.append(_union(noted) + chunk.row)
-        codes = [encode(d.get_column(col), env.code, empty_is_null=col == "person") for col, _ in coded]
         parts.append(d.select(compact).hstack(codes))
         if name in env.keep_ids and "id" in header:   # keep_ids holds persons and cases too
             own_ids.append(d.get_column("id"))

@@ -47,6 +47,10 @@ class KnownIds(Mapping):
         i = self._all.search_sorted(key)
         return i < len(self._all) and self._all[i] == key
 
+    def ids(self) -> list[str]:
+        """Every id of the full table (for suggestions: a finding is rare, so this is read only then)."""
+        return self._all.to_list() if self._all is not None else list(self._rows)
+
     def missing(self, ids: list[str]) -> list[str]:
         """The ids (in their order) that are not in the full table."""
         if self._all is None:
