@@ -13,7 +13,19 @@ import pytest
 import kzdata
 
 REPO = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 22)
+
+
+def _last_review() -> dt.date:
+    """The latest day the data records a review or retirement on: the tests see the data as of then (a later
+    `today` would not change a finding, an earlier one would put those reviews in the future)."""
+    days = [dt.date(2026, 11, 22)]
+    for table, column in (("exceptions", "reviewed"), ("retired", "retired")):
+        with (REPO / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            days += [dt.date.fromisoformat(r[column]) for r in csv.DictReader(fh) if len(r.get(column) or "") == 10]
+    return max(days)
+
+
+TODAY = _last_review()
 
 
 class Pkg:
@@ -99,8 +111,8 @@ class Pkg:
 def pkg(tmp_path: Path) -> Pkg:
     root = tmp_path / "pkg"
     root.mkdir()
-    # A working copy between releases: no version and no checksums (tests change files; test_release.py makes
-    # its own releases to test checksums).
+    # A working copy before any release: no version (tests change files; test_release.py makes its own
+    # releases and manifests). Descriptors before 1.1 also recorded checksums: none are kept.
     desc = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
     desc.pop("version", None)
     desc.pop("created", None)

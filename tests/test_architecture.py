@@ -12,7 +12,7 @@ SRC = REPO / "src" / "kzdata"
 
 # Lowest first. A module not listed fails the test: every new module takes a place here.
 LAYERS = [
-    ("leaves", ["catalogue", "dates", "vocab", "schema", "names", "privacy", "suggestions", "fileio", "cache", "integrity", "gitio",
+    ("leaves", ["catalogue", "dates", "vocab", "schema", "names", "privacy", "suggestions", "fileio", "cache", "integrity", "gitio", "jsonio", "patterns",
                 "csvio"]),
     ("findings", ["findings"]),
     ("reading", ["package", "canonical_form", "reference_build"]),

@@ -11,14 +11,14 @@ import io
 import random
 
 import pytest
-from conftest import REPO
+from conftest import REPO, TODAY
 
 import kzdata
 
 spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(generate)
-TODAY = dt.date(2026, 11, 22)
+
 
 # (table, column, value) plants; each gives at least one finding of some check
 PLANTS = [
@@ -36,6 +36,9 @@ PLANTS = [
     ("sentences", "verdict_date", "2001-01-01"), ("events", "date", "2099-01-01"), ("events", "type", "teleported"),
     ("events", "person", "nobody"), ("sources", "url", "https://u:p@example.org/"), ("sources", "url", "https://x.org/?utm_source=a"),
     ("sources", "published", "2015"), ("organisations", "banned_date", ""),
+    ("sentences", "term", "P99Y"), ("sentences", "term", "P99999999999999999999Y"), ("events", "date", "1985-05-01"),
+    ("charges", "acts_from", "0999"), ("persons", "birth_year", "1850"), ("persons", "birth_year", "1" * 500),
+    ("persons", "notes", "IIN 900101\u00a0300017"),
 ]
 
 
@@ -89,8 +92,9 @@ def test_the_row_engine_finds_every_planted_problem_and_auto_agrees(tmp_path, se
 DEEP = {"persons": [("status", "flying"), ("notes", "IIN 900101300017"), ("name", "Мaks Test"), ("status_date", "2099")],
         "cases": [("opened", "2030-01"), ("summary", "=SUM(A1)"), ("banned_organisation", "no-such-org")],
         "charges": [("article", "9999"), ("part", "7"), ("code", "1997"), ("acts_from", "2035")],
-        "sentences": [("term", "7 years"), ("verdict_date", "2001-01-01"), ("kind", "flogging")],
-        "events": [("type", "teleported"), ("date", "2099-01-01"), ("person", "nobody"), ("notes", "tab\there")],
+        "sentences": [("term", "7 years"), ("verdict_date", "2001-01-01"), ("kind", "flogging"), ("term", "P99Y"), ("term", "P11Y")],
+        "events": [("type", "teleported"), ("date", "2099-01-01"), ("person", "nobody"), ("notes", "tab\there"), ("date", "1985-05-01"),
+                   ("date", "1899")],
         "sources": [("url", "https://u:p@example.org/"), ("published", "2015")],
         "organisations": [("banned_date", "")]}
 
@@ -170,3 +174,61 @@ def test_a_remembered_json_schema_check_never_hides_a_change(pkg):
     ref = pkg.root / "data" / "criminal-code.json"
     ref.write_text(ref.read_text(encoding="utf-8").replace('"editions"', '"editionz"', 1), encoding="utf-8")
     assert "KZ015" in {f.code for f in kzdata.validate(pkg.root, today=TODAY).findings}
+
+
+PRIVATE = ("KZ110", "KZ111", "KZ112", "KZ113")
+# Private data written to slip past plain-ASCII patterns (kzdata.privacy scans normalised text): each is a
+# finding of the privacy check, and the columnar screen must let its cell through to the decider.
+HOSTILE_PRIVATE = [
+    ("KZ110", "born 1990, number 900101\u00a0300017"), ("KZ110", "number 90.01.01.300.017"),
+    ("KZ110", "number 9 0 0 1 0 1 3 0 0 0 1 7"), ("KZ110", "IIN ９００１０１３０００１７"),
+    ("KZ110", "ИИН ٩٠٠١٠١٣٠٠٠١٨"), ("KZ110", "ЖСН 9001\u20090130\u20090018"),
+    ("KZ111", "тел. ＋７ ７０１ １２３ ４５６７"), ("KZ111", "tel. 8\u00a0701\u00a0123\u00a045\u00a067"),
+    ("KZ112", "ivanov@почта.рф"), ("KZ112", "иван.петров@mail.kz"), ("KZ112", "ivan＠mail.kz"),
+    ("KZ113", "ул.\u00a0Абая\u00a0１２"),
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_both_engines_find_private_data_written_in_hostile_forms(tmp_path, seed, monkeypatch):
+    from kzdata.engines.columnar import frames
+
+    monkeypatch.setattr(frames, "CHUNK_BYTES", [2000, 5000, 20000][seed % 3])
+    root = tmp_path / "pkg"
+    generate.generate(root, persons=200, seed=seed)
+    rnd = random.Random(seed)
+    planted = {}
+    for table, column in [("persons", "notes"), ("cases", "summary"), ("events", "notes"), ("organisations", "notes")]:
+        path = root / "data" / f"{table}.csv"
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        header = list(rows[0].keys())
+        lines = rnd.sample(range(len(rows)), min(len(rows), 4))
+        for i in lines:
+            code, value = rnd.choice(HOSTILE_PRIVATE)
+            rows[i][column] = value
+            planted[(f"data/{table}.csv", i + 2)] = (code, column, value)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    columnar = kzdata.validate(root, today=TODAY, engine="columnar")
+    rows_ = kzdata.validate(root, today=TODAY, engine="rows")
+    assert columnar.engine == "columnar" and rows_.engine == "rows"
+    assert columnar.findings == rows_.findings
+    # the privacy screen alone: the other cell screens (the text screen lets through every unusual character)
+    # select nothing, so only the rows the privacy screen selects reach the deciders
+    from dataclasses import replace
+
+    from kzdata.checks import REGISTRY
+    from kzdata.checks.screening import NOTHING
+    from kzdata.engines.columnar import scan
+
+    alone = tuple(replace(c, screen=lambda env, table: NOTHING) if c.scope == "cell" and c.name != "privacy" else c
+                  for c in REGISTRY)
+    monkeypatch.setattr(scan, "REGISTRY", alone)
+    screened = kzdata.validate(root, today=TODAY, engine="columnar")
+    assert screened.engine == "columnar"
+    assert [f for f in screened.findings if f.code in PRIVATE] == [f for f in rows_.findings if f.code in PRIVATE]
+    private = sorted((f.file, f.line, f.code, f.column) for f in rows_.findings if f.code in PRIVATE)
+    assert private == sorted((file, line, code, column) for (file, line), (code, column, _) in planted.items()), planted

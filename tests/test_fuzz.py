@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 import kzdata
 from kzdata.dates import parse_duration, parse_partial
 
-from conftest import REPO
+from conftest import REPO, TODAY
 
 TABLES = ["persons", "cases", "charges", "sentences", "events", "sources", "organisations", "exceptions"]
 cell = st.one_of(
@@ -31,7 +32,7 @@ def test_generated_rows_never_raise(tmp_path_factory, table, row, at):
     raw = ",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in ',"\n\r') else c for c in row)
     lines.insert(min(at, len(lines)), raw)
     p.write_text("\n".join(lines), encoding="utf-8")
-    report = kzdata.validate(root, today=dt.date(2026, 11, 22))
+    report = kzdata.validate(root, today=TODAY)
     assert all(f.code != "KZ999" for f in report.findings), report.findings
     assert all(f.file and f.message for f in report.findings)
 
@@ -127,13 +128,32 @@ def scratch(tmp_path_factory):
     shutil.copy(REPO / "datapackage.json", root)
     shutil.copytree(REPO / "data", root / "data")
     shutil.copytree(REPO / "schemas", root / "schemas")
+    shutil.copytree(REPO / "reference", root / "reference")
     return root
 
 
+# A hang is a failure too: validating (and formatting) a package may take at most this long, plus this much per
+# megabyte of its files. Generous for a slow, shared machine (the repository validates in well under a second);
+# a backtracking pattern or a quadratic parse would take minutes or hours.
+SECONDS_BASE, SECONDS_PER_MB = 15.0, 15.0
+
+
+def _package_mb(root) -> float:
+    return sum(p.stat().st_size for d in ("data", "schemas") for p in (root / d).iterdir() if p.is_file()) / 1e6
+
+
 def _assert_findings_not_crashes(root):
-    report = kzdata.validate(root, today=dt.date(2026, 11, 22))
+    from kzdata.fmt import fmt
+
+    started = time.perf_counter()
+    report = kzdata.validate(root, today=TODAY)
+    results = fmt(root, check=True)          # formatting reads the same files: it must not raise either
+    elapsed = time.perf_counter() - started
     assert all(f.code != "KZ999" for f in report.findings), [f.message for f in report.findings if f.code == "KZ999"]
     assert all(f.file is not None and f.message and f.hint for f in report.findings)
+    assert all(r.path for r in results)
+    limit = SECONDS_BASE + SECONDS_PER_MB * _package_mb(root)
+    assert elapsed < limit, f"validate and fmt --check took {elapsed:.1f} s, over the {limit:.0f} s bound"
     return report
 
 
@@ -177,3 +197,63 @@ def test_generated_json_gives_findings_not_exceptions(scratch, target, value):
         _assert_findings_not_crashes(scratch)
     finally:
         path.write_bytes(original)
+
+
+# JSON that Python's json module reads but a package must not hold, spliced into real files at random places
+JSON_NASTY = [b"NaN", b"-Infinity", b"1e999", b"9" * 5000, b'"\\ud800"', b'"\\udfff\\ud800"', b'"a": 1, "a": 2',
+              b'"name": "x",', b"[" * 100, b"{}" * 50, b'"\\u0000"', b"-0", b"1.5e-400", b'"\xed\xa0\x80"']
+
+
+@settings(max_examples=max(40, FUZZ_EXAMPLES // 2), deadline=None)
+@given(target=st.sampled_from(["datapackage.json", "schemas/persons.json", "schemas/events.json", "data/criminal-code.json"]),
+       at=st.integers(0, 1 << 20), blob=st.sampled_from(JSON_NASTY), replace=st.booleans())
+def test_json_that_python_accepts_but_a_package_must_not_hold(scratch, target, at, blob, replace):
+    path = scratch / target
+    original = (REPO / target).read_bytes()
+    at = at % (len(original) + 1)
+    # after a colon or a comma the blob stands where a value or a member stands
+    cut = original.find(b":", at)
+    cut = at if cut < 0 else cut + 1
+    end = cut
+    if replace:
+        while end < len(original) and original[end:end + 1] not in b",}]\n":
+            end += 1
+    path.write_bytes(original[:cut] + b" " + blob + original[end:])
+    try:
+        _assert_findings_not_crashes(scratch)
+    finally:
+        path.write_bytes(original)
+
+
+# schema patterns a pull request could write: any mix of regex syntax, including the catastrophic kind
+pattern_atoms = st.sampled_from(["a", "aa", "(a|aa)", "(a+)+", "(a*)*", "(.*)*", "[a-z]", "\\1", "(?=a)", "(?<!b)", "{2,}",
+                                 "{1000}", "+", "*", "?", "|", "(", ")", "[", "]", "^", "$", "\\d", "\\p{L}", ".", "(?i)"])
+
+
+@settings(max_examples=max(40, FUZZ_EXAMPLES // 2), deadline=None)
+@given(pattern=st.lists(pattern_atoms, min_size=1, max_size=12).map("".join),
+       cell=st.sampled_from(["a" * 60 + "!", "aaaa", "", "b" * 200, "а" * 50]))
+def test_any_schema_pattern_gives_findings_in_bounded_time(scratch, pattern, cell):
+    import csv
+    import io
+    import json
+
+    schema_path, table_path = scratch / "schemas/organisations.json", scratch / "data/organisations.csv"
+    schema_orig, table_orig = schema_path.read_bytes(), table_path.read_bytes()
+    schema = json.loads(schema_orig)
+    for f in schema["fields"]:
+        if f["name"] == "notes":
+            f.setdefault("constraints", {})["pattern"] = pattern
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(table_orig.decode("utf-8"))))
+    notes = rows[0].index("notes")
+    for r in rows[1:]:
+        r[notes] = cell
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    table_path.write_text(buf.getvalue(), encoding="utf-8")
+    try:
+        _assert_findings_not_crashes(scratch)
+    finally:
+        schema_path.write_bytes(schema_orig)
+        table_path.write_bytes(table_orig)

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 __version__ = "1.0.0"
-__all__ = ["validate", "load", "find", "show", "Report", "Finding", "Location", "Dataset", "InvalidPackage"]
+__all__ = ["validate", "load", "verify", "find", "show", "Report", "Finding", "Location", "Dataset", "InvalidPackage",
+           "PinError", "ReleaseMismatch"]
 
 
 def __dir__():
@@ -18,7 +19,10 @@ def __getattr__(name):  # keep `import kzdata` light: heavy modules load on firs
     if name == "validate":
         from .validator import validate
         return validate
-    if name in ("load", "Dataset", "InvalidPackage"):
+    if name == "verify":
+        from .release import verify
+        return verify
+    if name in ("load", "Dataset", "InvalidPackage", "PinError", "ReleaseMismatch"):
         from . import dataset
         return getattr(dataset, name)
     if name in ("Report", "Finding", "Location"):

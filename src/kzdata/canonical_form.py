@@ -29,10 +29,13 @@ def canonical_json(value: object) -> str:
 
 
 def format_json(data: bytes) -> bytes:
+    from .jsonio import JsonProblem, loads
+
     try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise NotFormattable(f"not valid UTF-8 JSON ({exc})") from None
+        value = loads(data)
+    except JsonProblem as exc:
+        at = f" (line {exc.line})" if exc.line else ""
+        raise NotFormattable(f"{exc.message}{at}") from None
     return canonical_json(value).encode("utf-8")
 
 
@@ -41,7 +44,7 @@ def format_csv(data: bytes, schema: dict) -> bytes:
     return reformat_csv(data, schema)[0]
 
 
-_LOCALE_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
+_LOCALE_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\Z")
 _SPREADSHEET_BOOLEANS = {"TRUE": "true", "True": "true", "ИСТИНА": "true", "Истина": "true",
                          "FALSE": "false", "False": "false", "ЛОЖЬ": "false", "Ложь": "false"}
 
@@ -120,26 +123,42 @@ def canonical_csv(header: list[str], body: list[list[str]], schema: dict) -> byt
     return buf.getvalue().encode("utf-8")
 
 
-def package_files(root: Path) -> list[tuple[str, dict | None]]:
-    """(relative path, Table Schema or None for JSON) of every file kzdata formats."""
-    from .package import DESCRIPTOR, _inside
+def _strict_file(path: Path) -> object | None:
+    from .jsonio import JsonProblem, loads
+
+    try:
+        return loads(path.read_bytes())
+    except (OSError, RuntimeError, JsonProblem):   # RuntimeError: a symlink loop on some Pythons
+        return None
+
+
+def package_files(root: Path, refused: list[tuple[str, str]] | None = None) -> list[tuple[str, dict | None]]:
+    """(relative path, Table Schema or None for JSON) of every file kzdata formats. The files the descriptor
+    names that are not read, because they lie outside the package or are links that cannot be followed, are
+    appended to `refused` as (path, why)."""
+    from .package import DESCRIPTOR, _inside, link_problem
+
+    refused = [] if refused is None else refused
+
+    def inside(rel: str) -> bool:
+        if _inside(root, rel) is not None:
+            return True
+        why = link_problem(root, root / rel) if "://" not in rel and ".." not in rel.split("/") and not rel.startswith("/") else None
+        refused.append((rel, why or "not a relative path inside the package"))
+        return False
 
     out: list[tuple[str, dict | None]] = [(DESCRIPTOR, None)]
-    try:
-        desc = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    desc = _strict_file(root / DESCRIPTOR)
+    if desc is None:
         return out
     for res in desc.get("resources", []) if isinstance(desc, dict) else []:
-        if not isinstance(res, dict) or not isinstance(res.get("path"), str) or _inside(root, res["path"]) is None:
+        if not isinstance(res, dict) or not isinstance(res.get("path"), str) or not inside(res["path"]):
             continue
         schema = res.get("schema")
-        if isinstance(schema, str) and _inside(root, schema) is not None:
+        if isinstance(schema, str) and inside(schema):
             out.append((schema, None))
-            try:
-                schema = json.loads((root / schema).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-                schema = None
-        if isinstance(res.get("jsonSchema"), str) and _inside(root, res["jsonSchema"]) is not None:
+            schema = _strict_file(root / schema)
+        if isinstance(res.get("jsonSchema"), str) and inside(res["jsonSchema"]):
             out.append((res["jsonSchema"], None))
         if res["path"].endswith(".csv"):
             out.append((res["path"], schema if isinstance(schema, dict) else {"fields": []}))

@@ -21,7 +21,7 @@ class Code(NamedTuple):
     check: str     # the name of the check in kzdata.checks.REGISTRY that reports it
 
 
-E, W = "error", "warning"
+E, W, N = "error", "warning", "notice"   # a notice is for the reviewer: it never fails validation
 
 # The examples use the fictional Aigerim Testova (testova-aigerim) in the fictional case uralsk-2022-testova,
 # charged under article 405 of the 2014 Code for supporting the fictional example-civic-movement (banned 2018-03),
@@ -53,6 +53,16 @@ CODES: dict[str, Code] = {
         E, 'schema missing or invalid',
         hint='Restore the schema file named by the resource; it must be valid JSON.',
         example='schemas/events.json deleted: "schema \'schemas/events.json\' of resource \'events\' is missing or outside the package". Restore the schema file from the repository.',
+        check='files'),
+    'KZ006': Code(
+        E, 'symbolic link that cannot be followed',
+        hint='Replace the link with the file itself, or delete it: a link in the package must lead to a file inside it.',
+        example='data/persons.csv committed as a link to /home/me/persons.csv: "data/persons.csv is a symbolic link to \'/home/me/persons.csv\', outside the package". Commit the file, not a link.',
+        check='files'),
+    'KZ007': Code(
+        E, 'temporary file left by an interrupted write',
+        hint='Delete the file (kzdata fmt removes it): it is a partial copy that a write stopped before it finished; the real file beside it is intact.',
+        example='data/.persons.csv.k3x9qz1a.tmp after kzdata fmt was killed: "data/.persons.csv.k3x9qz1a.tmp is a temporary file left by a write that was interrupted". Run kzdata fmt again, or delete it.',
         check='files'),
     'KZ009': Code(
         E, 'file saved by a spreadsheet',
@@ -151,19 +161,24 @@ CODES: dict[str, Code] = {
         example='sentences.csv, term "2 years": "term: \'2 years\' is not an ISO 8601 duration such as P7Y, P1Y4M or P6M". Write P2Y; one year and six months is P1Y6M.',
         check='values'),
     # private data (errors: these must never be published)
+    'KZ108': Code(
+        E, 'term longer than the Criminal Code allows',
+        hint='Check the term against the source: a term in years is written P5Y, a term in months P6M; the message gives the limit for the kind of punishment.',
+        example='sentences.csv, imprisonment with term P300Y (meant P3Y): "a term of P300Y (300 years) of imprisonment is longer than the Criminal Code allows: at most 30 years". Write P3Y.',
+        check='terms'),
     'KZ110': Code(
         E, 'identification number (IIN) in the text',
-        hint='Remove the number: the dataset never records personal identification numbers.',
+        hint='Remove the number: the dataset never records personal identification numbers, in any layout (spaces, dots, full-width or other Unicode digits count as plain ones; after IIN, ИИН or ЖСН any 12 digits count).',
         example='persons.csv, notes ending "IIN 900101300017.": "notes contains a Kazakhstan individual identification number (IIN) … (90########17)". Delete the number.',
         check='privacy'),
     'KZ111': Code(
         E, 'phone number in the text',
-        hint='Remove the phone number: the dataset never records contact details.',
+        hint='Remove the phone number: the dataset never records contact details (full-width digits and signs and Unicode spaces count as plain ones).',
         example='persons.csv, notes ending "Tel. +7 700 000 00 00.": "notes contains a Kazakhstan phone number (+7 or 8 and ten digits) … (+7 ### ### ## 00)". Delete the number.',
         check='privacy'),
     'KZ112': Code(
         E, 'e-mail address in the text',
-        hint='Remove the e-mail address: the dataset never records contact details.',
+        hint='Remove the e-mail address: the dataset never records contact details (also with a Unicode domain or local part, or a full-width at sign).',
         example='persons.csv, notes ending "Contact: user@example.org.": "notes contains an e-mail address; personal contact details must not be published". Delete the address.',
         check='privacy'),
     'KZ113': Code(
@@ -325,6 +340,16 @@ CODES: dict[str, Code] = {
         hint='Check the dates: a person cannot be detained, released, transferred or ill-treated after their death.',
         example='events.csv, transferred on 2024-03 for a person whose died event is dated 2023-11-24: "transferred on 2024-03 is after testova-aigerim died (2023-11-24)". Check both dates.',
         check='death'),
+    'KZ411': Code(
+        E, 'date before 1900',
+        hint='Correct the date or birth year: the dataset records prosecutions since independence, and no one in it was born before 1900.',
+        example='events.csv, date 0203-05-12 (meant 2023-05-12): "date 0203-05-12 is before 1900: no fact of this dataset can be that old". Write 2023-05-12.',
+        check='reach'),
+    'KZ412': Code(
+        W, 'date before independence',
+        hint="Check the date: the dataset covers prosecutions in independent Kazakhstan (since 16 December 1991). A real earlier date (an organisation's founding, a Soviet-era conviction) can be accepted by a reviewed exception.",
+        example='sentences.csv, verdict_date 1923-05-12 (meant 2023-05-12): "verdict_date 1923-05-12 is before Kazakhstan\'s independence (1991-12-16)". Write 2023-05-12.',
+        check='reach'),
     # sources
     'KZ501': Code(
         E, 'fact dated after every source that reports it',
@@ -401,6 +426,16 @@ CODES: dict[str, Code] = {
         hint='Remove the exception from data/exceptions.csv: the finding it accepted is gone.',
         example='exceptions.csv accepts KZ303 for charge testova-aigerim-2022-405-2, which no longer has that warning: "exception KZ303 for charges \'testova-aigerim-2022-405-2\' matches no warning". Delete the row.',
         check='exceptions'),
+    'KZ902': Code(
+        E, 'exception without a real review',
+        hint='Say in the reason what was checked and what the sources say (a sentence or two), and give the day of the review, not a later one; exceptions are approved by a maintainer (.github/CODEOWNERS).',
+        example='exceptions.csv, reason "x" reviewed 2099-01-01: "the reason \'x\' is too short to say what was checked: write at least 40 characters and 6 different words". Explain the evidence and date the review.',
+        check='reviews'),
+    'KZ903': Code(
+        N, 'exception added or changed by this change',
+        hint='A maintainer reviews the reason against the sources before merging: an exception silences a warning for everyone.',
+        example='kzdata validate --changed-since origin/main: "data/exceptions.csv adds an exception: KZ702 for persons testova-aigerim, accepting: status is released, but no sentence or event supports it".',
+        check='exception-changes'),
     'KZ999': Code(
         E, 'internal error in a check',
         hint='Report this as a bug in kzdata with the file that triggered it.',

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .csvio import read_table
 from .findings import Finding, Location, Report
-from .gitio import GitError, files_at, is_revision, repo_prefix
+from .gitio import GitError, files_at, is_revision, repo_prefix, resolve
 from .package import DESCRIPTOR, load_package
 from .schema import primary_key, row_key
 
@@ -29,6 +29,7 @@ class ChangeSet:
     root: Path
     changed: dict[str, set[str]] = field(default_factory=dict)  # table -> keys of added or changed rows
     removed: dict[str, set[str]] = field(default_factory=dict)  # table -> keys gone since ref
+    added: dict[str, set[str]] = field(default_factory=dict)    # table -> keys new since ref (also in `changed`)
     files: set[str] = field(default_factory=set)                # files whose bytes differ
     keys: dict[str, list[str]] = field(default_factory=dict)    # table -> its primary key columns
     paths: dict[str, str] = field(default_factory=dict)         # table -> its file
@@ -59,11 +60,12 @@ def changes_since(root: str | Path, ref: str) -> ChangeSet:
     root = Path(root)
     if not is_revision(root, ref):
         raise GitError(f"{ref!r} is not a known git revision in {root}")
+    commit = resolve(root, ref)   # git reads the commit's hash, never the name given
     prefix = repo_prefix(root)
     cs = ChangeSet(ref=ref, root=root)
     pkg = load_package(root, read_tables=False, defer=[])   # locate the files; nothing is checked here
     files = sorted({DESCRIPTOR, *pkg.raw, *pkg.files.values()})
-    olds = files_at(root, prefix, ref, files)
+    olds = files_at(root, prefix, commit, files)
     for rel in files:
         if _read(root, rel) != olds.get(rel):
             cs.files.add(rel)
@@ -83,6 +85,7 @@ def changes_since(root: str | Path, ref: str) -> ChangeSet:
             old = {row_key(rec, pk): rec for _, rec in old_table.records()}
         cs.changed[name] = {k for k, rec in new.items() if old.get(k) != rec}
         cs.removed[name] = set(old) - set(new)
+        cs.added[name] = set(new) - set(old)
     return cs
 
 
@@ -114,9 +117,42 @@ def concerns_change(f: Finding, cs: ChangeSet) -> bool:
 
 
 def scope_to(report: Report, cs: ChangeSet) -> Report:
-    """Keep only the findings that concern the change; count the others as hidden."""
+    """Keep only the findings that concern the change; count the others as hidden. Name every reviewed
+    exception the change adds or alters, with what it accepts (KZ903): an exception silences a warning, so
+    whoever reviews the pull request must see it even though the warning itself no longer shows."""
     before = len(report.findings)
     report.findings = [f for f in report.findings if concerns_change(f, cs)]
     report.hidden = before - len(report.findings)
     report.scope = f"changes since {cs.ref}"
+    report.findings += exception_notices(report, cs)
+    report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+EXCEPTIONS = "exceptions"
+
+
+def exception_notices(report: Report, cs: ChangeSet) -> list[Finding]:
+    from .findings import make
+
+    keys = cs.changed.get(EXCEPTIONS, set())
+    rel = cs.paths.get(EXCEPTIONS)
+    if not keys or not rel:
+        return []
+    table, _ = read_table(EXCEPTIONS, rel, _read(cs.root, rel) or b"")
+    pk = cs.keys.get(EXCEPTIONS) or ["code", "table", "record"]
+    accepted: dict[tuple, list[str]] = {}
+    for f in report.excepted:
+        accepted.setdefault((f.code, f.table, f.record), []).append(f.message)
+    out = []
+    for line, rec in table.records():
+        key = row_key(rec, pk)
+        if key not in keys:
+            continue
+        what = "adds" if key in cs.added.get(EXCEPTIONS, set()) else "changes"
+        code, tname, record = rec.get("code", ""), rec.get("table", ""), rec.get("record", "")
+        silenced = accepted.get((code, tname, record), [])
+        tail = (f", accepting: {'; '.join(silenced)}" if silenced else ", which accepts no warning at present")
+        out.append(make("KZ903", rel, line, "reason", f"{rel} {what} an exception: {code} for {tname} {record} "
+                        f"(reviewed {rec.get('reviewed', '') or 'never'}){tail}", table=EXCEPTIONS, record=record))
+    return out

@@ -377,8 +377,9 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
 @click.option("--check", "only_check", is_flag=True, help="Only check that VERSION is a large enough bump since the last release.")
 @click.option("--draft", is_flag=True, help="Print a draft CHANGELOG section for VERSION from the diff, and stop.")
 def release_command(version: str, only_check: bool, draft: bool) -> None:
-    """Release VERSION: check the bump, validate strictly, require a CHANGELOG section, write version, date
-    and checksums into datapackage.json, commit, and make the annotated tag vVERSION."""
+    """Release VERSION: check the bump, validate strictly, require a CHANGELOG section, write the version and
+    date into datapackage.json and the manifest releases/VERSION.json (every file's bytes, sha256 and rows),
+    commit, and make the annotated tag vVERSION."""
     from .release import ReleaseError, check_version, draft_changelog, release
 
     repo = find_root(Path.cwd())
@@ -396,20 +397,50 @@ def release_command(version: str, only_check: bool, draft: bool) -> None:
     except ReleaseError as exc:
         click.echo(f"kzdata release: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"released {version}: commit and tag {tag} made; push them with: git push && git push origin {tag}")
+    click.echo(f"released {version}: releases/{version}.json written, commit and tag {tag} made; "
+               f"push them with: git push && git push origin {tag}")
+
+
+def _verify_text(result) -> str:
+    if result.problem or result.intact:
+        return f"{result.path}: {result.summary()}\n"
+    lines = [f"{result.path}: differs from release {result.version} ({result.manifest}, {result.files} files):"]
+    lines += [f"  {d.describe()}" for d in result.differences]
+    counts: dict[str, int] = {}
+    for d in result.differences:
+        counts[d.status] = counts.get(d.status, 0) + 1
+    lines.append(f"{len(result.differences)} difference(s): " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    return "\n".join(lines) + "\n"
+
+
+def _verify_json(result) -> str:
+    import json
+
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+VERIFY_RENDERERS = {"text": _verify_text, "json": _verify_json}
 
 
 @main.command("verify")
 @package_argument()
-def verify_command(path: Path) -> None:
-    """Check a copy of the data against the sizes, sha256 hashes and row counts in its datapackage.json."""
+@click.option("--against", metavar="VERSION",
+              help="The release to compare with (default: the version datapackage.json states). Its manifest is "
+                   "releases/VERSION.json, from the working tree or, when it is not there, from git.")
+@format_option(VERIFY_RENDERERS)
+def verify_command(path: Path, against: str | None, fmt: str) -> None:
+    """Prove that the copy at PATH is a release: every file's size, sha256 and row count as the release's
+    manifest (releases/VERSION.json) records them, and no file more or less.
+
+    Exit status: 0 when the copy is identical to the release, 1 when it differs (every file that differs
+    is named), 2 when it cannot be verified (no version stated and no --against, no manifest of that
+    version, a manifest that cannot be read).
+    """
     from .release import verify
 
-    problems, checked = verify(path)
-    for p in problems:
-        click.echo(f"{p.path}: {p.message}")
-    click.echo(f"{path}: {checked} file(s) checked, {'intact' if not problems else f'{len(problems)} problem(s)'}")
-    sys.exit(1 if problems else 0)
+    result = verify(path, against=against)
+    click.echo(VERIFY_RENDERERS[fmt](result), nl=False)
+    sys.exit(0 if result.intact else 2 if result.problem else 1)
 
 
 @main.group()

@@ -74,8 +74,8 @@ class Context:
     pkg: Package
     today: dt.date
     rows: dict[str, list[Row]] = field(default_factory=dict)
-    # CSV files another engine has already proved canonical, with their integrity entries (bytes, hash, rows)
-    known_canonical: dict[str, dict] = field(default_factory=dict)
+    # CSV files another engine has already proved canonical
+    known_canonical: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, pkg: Package, today: dt.date) -> "Context":

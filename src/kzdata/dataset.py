@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import jsonio
 from .dates import Duration, PartialDate, parse_duration, parse_partial
 from .findings import Report
 
@@ -280,40 +282,148 @@ def bundled_path() -> Path:
     return descriptor.resolve().parent if descriptor.is_symlink() else BUNDLE
 
 
+class PinError(ValueError):
+    """load(git_ref=...) or load(version=...) cannot give the package asked for; the message says why."""
+
+
+class ReleaseMismatch(PinError):
+    """The files of a pinned release are not the bytes its manifest records; `.differences` lists them."""
+
+    def __init__(self, message: str, differences: list):
+        super().__init__(message)
+        self.differences = differences
+
+
 def checkout(ref: str, repo: str | Path = ".", into: str | Path | None = None) -> Path:
-    """Write the package files (datapackage.json, data/, schemas/, reference/) of git revision `ref` into a directory."""
-    import subprocess
-    import tarfile
+    """Write the package files (datapackage.json, data/, schemas/, reference/, and any other file the
+    descriptor names) of git revision `ref` into a directory, byte for byte as git stores them. `ref` must
+    name a commit (PinError otherwise): it is resolved to its hash first, so it is never read as an option."""
     import tempfile
 
-    target = Path(into) if into else Path(tempfile.mkdtemp(prefix=f"kzdata-{ref.replace('/', '-')}-"))
-    paths = ["datapackage.json", "data", "schemas"]
-    listed = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", ref, "reference"], capture_output=True, timeout=120)
-    if listed.returncode == 0 and listed.stdout.strip():   # releases before 1.1.0 have no reference inputs
-        paths.append("reference")
-    proc = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", ref, *paths], capture_output=True, timeout=120)
-    if proc.returncode != 0:
-        raise ValueError(f"cannot read {ref!r} from {repo}: {proc.stderr.decode(errors='replace').strip()}")
-    import io
+    from .gitio import GitError, files_at, repo_prefix, resolve, tree_files
+    from .integrity import DESCRIPTOR, RELEASE_DIRS, named_files, release_files
 
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-        members = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not m.name.startswith(("/", "..")) and ".." not in m.name.split("/")]
+    repo = Path(repo)
+    try:
+        sha = resolve(repo, ref)
+        prefix = repo_prefix(repo)
+        raw = files_at(repo, prefix, sha, [DESCRIPTOR])[DESCRIPTOR]
+        if raw is None:
+            raise PinError(f"cannot load {ref!r} from {repo}: that commit has no {DESCRIPTOR}")
         try:
-            tar.extractall(target, members=members, filter="data")
-        except TypeError:  # Python before 3.11.4 has no extraction filters; the members are checked above
-            tar.extractall(target, members=members)
+            desc = jsonio.loads(raw)
+        except ValueError:
+            desc = None
+        rels = release_files(tree_files(repo, sha, [DESCRIPTOR, *RELEASE_DIRS, *named_files(desc)]), desc)
+        blobs = files_at(repo, prefix, sha, rels)
+    except GitError as exc:
+        raise PinError(f"cannot load git_ref {ref!r}: {exc}") from None
+    target = Path(into) if into else Path(tempfile.mkdtemp(prefix=f"kzdata-{sha[:12]}-"))
+    for rel, data in blobs.items():
+        if data is None or rel.startswith("/") or ".." in rel.split("/"):
+            continue
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     return target
 
 
-def load(path: str | Path | None = None, check: bool = True, git_ref: str | None = None, repo: str | Path = ".") -> Dataset:
+def _prove(root: Path, manifest, repo: Path, what: str) -> None:
+    """ReleaseMismatch unless the files at `root` are exactly the release `manifest` describes."""
+    from .integrity import DESCRIPTOR
+    from .release import compare_with
+
+    try:
+        desc = jsonio.loads((root / DESCRIPTOR).read_bytes())
+    except (OSError, ValueError):
+        desc = None
+    differences = compare_with(root, manifest, desc)
+    if differences:
+        listed = ", ".join(d.describe() for d in differences[:5]) + (f" and {len(differences) - 5} more" if len(differences) > 5 else "")
+        raise ReleaseMismatch(f"{what} in {repo} is not release {manifest.version} as {manifest.source} records it: {listed}",
+                              differences)
+
+
+def checkout_release(version: str, repo: str | Path = ".", into: str | Path | None = None) -> Path:
+    """Write release `version` into a directory and prove its bytes are those of its manifest
+    (releases/VERSION.json, in the working tree of `repo` or its git history). PinError when the release or
+    its manifest cannot be found, ReleaseMismatch when a byte differs."""
+    from .gitio import GitError, run_git
+    from .release import ReleaseError, find_manifest, manifest_rel, release_commit
+
+    repo = Path(repo)
+    try:
+        rel = manifest_rel(version)
+        if run_git(repo, "rev-parse", "--git-dir").returncode != 0:
+            raise PinError(f"{repo} is not a git clone: load(version=...) reads a release from git; for a copy of "
+                           "the files use load(path), and kzdata.verify(path) to prove it")
+        manifest = find_manifest(repo, version)
+        if manifest is None:
+            raise PinError(f"{repo} has no manifest of release {version} ({rel}, in the working tree or git history), "
+                           "so it cannot be loaded as released; pull the repository's latest main branch, or give "
+                           "git_ref= to load a revision without proof")
+        commit = release_commit(repo, manifest)
+    except (ReleaseError, GitError) as exc:
+        raise PinError(f"cannot load release {version!r}: {exc}") from None
+    path = checkout(commit, repo, into)
+    _prove(path, manifest, repo, f"commit {commit[:12]}")
+    _keep_manifest(path, manifest)
+    return path
+
+
+def _keep_manifest(path: Path, manifest) -> None:
+    """The manifest beside the files it proves, so that the copy can be verified again (kzdata verify)."""
+    (path / "releases").mkdir(exist_ok=True)
+    (path / "releases" / f"{manifest.version}.json").write_bytes(manifest.data)
+
+
+def _checkout_ref(git_ref: str, repo: str | Path) -> Path:
+    """checkout(git_ref), proved against the manifest when git_ref is a release tag vX.Y.Z that has one; a
+    release tag this clone lacks (a clone without tags) is found through the manifest of that release."""
+    from .gitio import SEMVER, GitError, is_revision
+    from .release import ReleaseError, find_manifest
+
+    repo = Path(repo)
+    tag = re.fullmatch(r"v(\S+)", git_ref) if isinstance(git_ref, str) else None
+    version = tag.group(1) if tag and SEMVER.match(tag.group(1)) else None
+    try:
+        known = is_revision(repo, git_ref)
+    except GitError as exc:
+        raise PinError(f"cannot load git_ref {git_ref!r}: {exc}") from None
+    if not known and version is not None:
+        try:
+            return checkout_release(version, repo)
+        except ReleaseMismatch:
+            raise
+        except PinError as exc:
+            raise PinError(f"git_ref {git_ref!r} is not a revision of {repo}, and release {version} cannot be found "
+                           f"without its tag: {exc}") from None
+    path = checkout(git_ref, repo)
+    if version is not None:
+        try:
+            manifest = find_manifest(repo, version)
+        except ReleaseError as exc:
+            raise PinError(f"cannot prove {git_ref!r}: {exc}") from None
+        if manifest is not None:
+            _prove(path, manifest, repo, f"the tag {git_ref}")
+            _keep_manifest(path, manifest)
+    return path
+
+
+def load(path: str | Path | None = None, check: bool = True, git_ref: str | None = None, repo: str | Path = ".",
+         version: str | None = None) -> Dataset:
     """Load a package into typed records.
 
     - `load()`: the data bundled with this installed version (pip install kzdata==X.Y.Z gives release X.Y.Z);
     - `load("path/to/copy")`: a package directory;
-    - `load(git_ref="v1.0.0", repo="path/to/clone")`: the package as it was at a git revision.
+    - `load(version="1.0.0", repo="path/to/clone")`: release 1.0.0 as released, its bytes proved against its
+      manifest releases/1.0.0.json (ReleaseMismatch if one differs);
+    - `load(git_ref="v1.0.0", repo="path/to/clone")`: the package as it was at a git revision; a release tag
+      is proved against its manifest too, and a clone without tags finds the release through the manifest.
 
     With check=True (the default) the package is validated first and InvalidPackage is raised when it
-    has errors, so that code never works on data the validator rejects.
+    has errors, so that code never works on data the validator rejects. A revision or release that cannot
+    be loaded raises PinError (a ValueError) saying why.
     """
     import datetime as dt
 
@@ -321,8 +431,12 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
     from .engines.rows import check_context
     from .package import load_package
 
-    if git_ref is not None:
-        path = checkout(git_ref, repo)
+    if sum(x is not None for x in (path, git_ref, version)) > 1:
+        raise PinError("give one of path, git_ref and version")
+    if version is not None:
+        path = checkout_release(version, repo)
+    elif git_ref is not None:
+        path = _checkout_ref(git_ref, repo)
     root = Path(path) if path is not None else bundled_path()
     ctx = Context.build(load_package(root), dt.date.today())
     report = check_context(ctx) if check else None
@@ -360,7 +474,7 @@ def from_context(ctx, report: Report | None = None, hidden: dict[str, set[str]] 
         by = r.get("birth_year", "")
         ds.persons[r["id"]] = Person(**common(r), name=r["name"], name_cyrillic=r.get("name_cyrillic", ""),
                                      aliases=_list(r.get("aliases", "")), sex=r.get("sex", ""),
-                                     birth_year=int(by) if by else None, place=r.get("place", ""), region=r.get("region", ""),
+                                     birth_year=int(by) if by.isascii() and by.isdigit() and len(by) <= 4 else None, place=r.get("place", ""), region=r.get("region", ""),
                                      roles=_list(r.get("roles", "")), affiliation_ids=_list(r.get("affiliations", "")),
                                      status=r.get("status", ""), status_date=_date(r.get("status_date", "")),
                                      distinct_from=_list(r.get("distinct_from", "")), sensitive_notes=r.get("sensitive_notes", ""))

@@ -11,8 +11,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-_DURATION = re.compile(r"^P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+# A term is at most 9999 years, months or weeks and 99999 days (the columnar engine parses the same pattern): longer
+# is no sentence, and digits without a limit would cost the parser time on a hostile cell.
+DURATION_DIGITS = {"Y": 4, "M": 4, "W": 4, "D": 5}
+_DURATION = re.compile("^P" + "".join(f"(?:([0-9]{{1,{n}}}){u})?" for u, n in DURATION_DIGITS.items()) + r"\Z")
+_DURATION_LOOSE = re.compile(r"^P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?\Z")
 
 
 class PartialDate(NamedTuple):
@@ -80,6 +84,11 @@ class Duration(NamedTuple):
     @property
     def total_years(self) -> float:
         return self.years + self.months / 12 + self.days / 365.25
+
+
+def duration_too_long(text: str) -> bool:
+    """A duration in the right form whose numbers have more digits than any term can (see DURATION_DIGITS)."""
+    return _DURATION.match(text) is None and _DURATION_LOOSE.match(text) is not None and text != "P"
 
 
 def parse_duration(text: str) -> Duration | None:

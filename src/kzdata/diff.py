@@ -45,18 +45,28 @@ def _rows(name: str, data: bytes, schema: dict) -> tuple[list[str], dict[str, di
 def _reader_for(spec: str, repo: Path):
     path = Path(spec)
     if path.is_dir() and (path / "datapackage.json").is_file():
-        return spec, lambda rel: (path / rel).read_bytes() if (path / rel).is_file() else None
-    from .gitio import GitError, file_at, is_revision, repo_prefix
+        from .package import _inside
+
+        def read_dir(rel: str) -> bytes | None:
+            inside = _inside(path, rel)    # never a file outside the package, whatever the descriptor says
+            try:
+                return inside.read_bytes() if inside is not None and inside.is_file() else None
+            except OSError:
+                return None
+
+        return spec, read_dir
+    from .gitio import GitError, file_at, is_revision, repo_prefix, resolve
 
     try:
         if not is_revision(repo, spec):
             raise DiffError(f"{spec!r} is neither a package directory nor a git revision of {repo}")
+        commit = resolve(repo, spec)   # git reads the commit's hash, never the name given
         prefix = repo_prefix(repo)
     except GitError as exc:
         raise DiffError(str(exc)) from None
 
     def read(rel: str) -> bytes | None:
-        return file_at(repo, prefix, spec, rel)
+        return file_at(repo, prefix, commit, rel)
 
     return spec, read
 
@@ -66,19 +76,28 @@ def load_side(spec: str, repo: str | Path = ".") -> Side:
     raw = read("datapackage.json")
     if raw is None:
         raise DiffError(f"{spec}: no datapackage.json")
+    from .jsonio import JsonProblem, loads
+
     try:
-        desc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DiffError(f"{spec}: datapackage.json is not valid JSON ({exc})") from None
+        desc = loads(raw)
+    except JsonProblem as exc:
+        raise DiffError(f"{spec}: datapackage.json cannot be read: {exc.message}") from None
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        raise DiffError(f"{spec}: datapackage.json is not an object with a list of resources")
     side = Side(label=label, descriptor=desc)
-    for res in desc.get("resources", []):
+    for res in desc["resources"]:
+        if not isinstance(res, dict):
+            continue
         name = res.get("name")
         if name not in TABLES or not isinstance(res.get("path"), str):
             continue
         schema = res.get("schema")
         if isinstance(schema, str):
             sraw = read(schema)
-            schema = json.loads(sraw.decode("utf-8")) if sraw else {"fields": []}
+            try:
+                schema = loads(sraw) if sraw else {"fields": []}
+            except JsonProblem as exc:
+                raise DiffError(f"{spec}: {schema} cannot be read: {exc.message}") from None
         data = read(res["path"])
         if data is None:
             continue

@@ -8,6 +8,8 @@ from .catalogue import CODES
 
 ERROR = "error"
 WARNING = "warning"
+NOTICE = "notice"   # for the reviewer's eyes: never fails validation, not even with --strict
+SEVERITIES = (ERROR, WARNING, NOTICE)
 
 
 class Location(NamedTuple):
@@ -89,6 +91,7 @@ class Report:
     engine_reason: str = ""   # why that engine ran (or why the columnar engine fell back)
     checks: list[str] = field(default_factory=list)   # the registered checks that ran, in order
     codes: list[str] = field(default_factory=list)    # the codes those checks can report
+    not_run: dict[str, str] = field(default_factory=dict)   # registered checks left out, and why
 
     @property
     def errors(self) -> list[Finding]:
@@ -98,8 +101,12 @@ class Report:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == WARNING]
 
+    @property
+    def notices(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == NOTICE]
+
     def ok(self, strict: bool = False) -> bool:
-        return not (self.findings if strict else self.errors)
+        return not (self.errors or (strict and self.warnings))
 
     def to_dict(self) -> dict:
         return {
@@ -107,8 +114,10 @@ class Report:
             "valid": self.ok(),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notices": len(self.notices),
             "excepted": len(self.excepted),
-            "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes)},
+            "scope": {"rows": self.scope or "whole package", "checks": list(self.checks), "codes": list(self.codes),
+                      "not_run": dict(self.not_run)},
             "hidden": self.hidden,
             "engine": self.engine,
             "engine_reason": self.engine_reason,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .canonical_form import NotFormattable, canonical_json, format_csv, format_json, package_files, reformat_csv
 from .fileio import write_atomic
-from .integrity import has_integrity, with_integrity
+from .integrity import without_checksums
 from .package import DESCRIPTOR
 
 
@@ -31,10 +31,9 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
     """Put every file of the package in canonical form (or, with check=True, only say which are not)."""
     root = Path(root)
     results = []
-    formatted: dict[str, bytes] = {}
-    files = package_files(root)
-    # the descriptor last: once released, it records the checksums of the (formatted) files
-    files = [f for f in files if f[0] != DESCRIPTOR] + [f for f in files if f[0] == DESCRIPTOR]
+    refused: list[tuple[str, str]] = []
+    files = package_files(root, refused)
+    results += [FileResult(rel, problem=f"not read: {why}") for rel, why in dict(refused).items()]
     for rel, schema in files:
         path = root / rel
         result = FileResult(rel)
@@ -49,15 +48,16 @@ def fmt(root: str | Path, check: bool = False) -> list[FileResult]:
                 wanted = format_json(data)
             else:
                 wanted, result.notes = reformat_csv(data, schema)
-            if rel == DESCRIPTOR:
+            if rel == DESCRIPTOR:   # checksums live in releases/X.Y.Z.json, not in the descriptor
                 desc = json.loads(wanted)
-                if isinstance(desc, dict) and has_integrity(desc):
-                    wanted = canonical_json(with_integrity(desc, formatted)).encode("utf-8")
+                if without_checksums(desc) is not desc:
+                    wanted = canonical_json(without_checksums(desc)).encode("utf-8")
+                    result.notes.append("removed the resources' bytes, hash and rows: the manifest of each release "
+                                        "(releases/X.Y.Z.json) records them")
         except NotFormattable as exc:
             result.problem = str(exc)
             results.append(result)
             continue
-        formatted[rel] = wanted
         result.changed = wanted != data
         if result.changed and not check:
             write_atomic(path, wanted)

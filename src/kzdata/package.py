@@ -5,10 +5,11 @@ Everything read is inside the package directory: resource and schema paths must 
 """
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from collections.abc import Collection
-from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,6 @@ from .vocab import OPTIONAL_TABLES, PACKAGE_TABLES, REFERENCE
 
 DESCRIPTOR = "datapackage.json"
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_DEPTH = 64  # JSON nesting levels; the real files use fewer than 10
 TABLES = list(PACKAGE_TABLES)
 
 
@@ -47,9 +47,79 @@ def _inside(root: Path, rel: str) -> Path | None:
     try:
         resolved = path.resolve()
         resolved.relative_to(root.resolve())
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):   # RuntimeError: a symlink loop (Python < 3.13)
         return None
     return path
+
+
+PACKAGE_DIRS = ("data", "schemas", "reference")   # where a package's files live (and links and leftovers are looked for)
+TEMP_FILE = re.compile(r"^\..+\.[A-Za-z0-9_]{6,12}\.tmp$")   # what kzdata.fileio.replace_atomically names its temporary files
+
+
+def link_problem(root: Path, path: Path) -> str | None:
+    """Why a symbolic link in the package cannot be read: it loops, leads nowhere, or leads out of the package."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None
+    try:
+        resolved = path.resolve(strict=True)
+    except RuntimeError:
+        return f"a symbolic link that loops (to {target!r})"
+    except FileNotFoundError:
+        return f"a symbolic link to {target!r}, which does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a symbolic link that loops (to {target!r})"
+        return f"a symbolic link to {target!r}, which cannot be read ({exc.strerror or exc})"
+    try:
+        resolved.relative_to(root.resolve())
+    except ValueError:
+        return f"a symbolic link to {target!r}, outside the package"
+    return None
+
+
+def _scan_tree(pkg: Package) -> None:
+    """Links that cannot be followed (KZ006) and temporary files an interrupted write left behind (KZ007), at
+    the top of the package (temporary files only: a checkout's own links, such as a virtualenv, are its business)
+    and anywhere under data/, schemas/ and reference/ (links are never followed)."""
+    root = pkg.root
+    for path in _entries(root):
+        if TEMP_FILE.match(path.name) and not path.is_symlink() and path.is_file():
+            pkg.findings.append(_leftover(path.name))
+    tops = []
+    for name in PACKAGE_DIRS:
+        d = root / name
+        if d.is_symlink():
+            problem = link_problem(root, d)
+            if problem:
+                pkg.findings.append(make("KZ006", f"{name}/", 0, "", f"{name}/ is {problem}"))
+            continue
+        if d.is_dir():
+            tops.append(d)
+    for top in tops:
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+            for name in sorted(list(dirnames) + list(filenames)):
+                path = Path(dirpath) / name
+                rel = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    problem = link_problem(root, path)
+                    if problem:
+                        pkg.findings.append(make("KZ006", rel, 0, "", f"{rel} is {problem}"))
+                elif TEMP_FILE.match(name) and path.is_file():
+                    pkg.findings.append(_leftover(rel))
+
+
+def _leftover(rel: str) -> Finding:
+    return make("KZ007", rel, 0, "", f"{rel} is a temporary file left by a write that was interrupted "
+                                     "(kzdata fmt, import or new stopped before it finished)")
+
+
+def _entries(d: Path) -> list[Path]:
+    try:
+        return sorted(p for p in d.iterdir() if p.name not in PACKAGE_DIRS)
+    except OSError:
+        return []
 
 
 def _readable(pkg: Package, path: Path, rel: str) -> bool:
@@ -82,37 +152,20 @@ def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
     data = _read_bytes(pkg, path, rel)
     if data is None:
         return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        pkg.findings.append(make(code, rel, 1, "", f"{rel} starts with a UTF-8 byte-order mark; save it without one"))
-        return None
     from . import cache
+    from .jsonio import JsonProblem, loads
 
-    depth = 0 if cache.known(pkg.root, "json-depth-ok", data) else _max_depth(data)
-    if depth <= MAX_DEPTH:
-        cache.remember(pkg.root, "json-depth-ok", data)
-    if depth > MAX_DEPTH:
-        pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} nests {depth} levels deep, more than the {MAX_DEPTH} levels kzdata reads"))
-        return None
     try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        pkg.findings.append(make(code, rel, data.count(b"\n", 0, exc.start) + 1, "", f"{rel} is not valid UTF-8"))
-    except RecursionError:
-        pkg.findings.append(make("KZ017", rel, 0, "", f"{rel} nests too deeply to be read (more than {MAX_DEPTH} levels)"))
-    except json.JSONDecodeError as exc:
-        pkg.findings.append(make(code, rel, exc.lineno, "", f"{rel} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"))
-    return None
-
-
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
-_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
-_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
-
-
-def _max_depth(data: bytes) -> int:
-    """Deepest bracket nesting in JSON text, counted without parsing (strings are skipped)."""
-    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKET)
-    return max(accumulate(_DEPTH_STEP[b] for b in brackets), default=0)
+        if cache.known(pkg.root, "json-strict-ok", data):
+            return json.loads(data)
+        value = loads(data)
+    except JsonProblem as exc:
+        kz = "KZ017" if exc.kind == "depth" else code
+        where = f" (line {exc.line}, column {exc.column})" if exc.line and exc.column else ""
+        pkg.findings.append(make(kz, rel, exc.line, "", f"{rel}: {exc.message}{where}"))
+        return None
+    cache.remember(pkg.root, "json-strict-ok", data)
+    return value
 
 
 def load_package(root: str | Path, read_tables: bool | Collection[str] = True, defer: list | None = None) -> Package:
@@ -122,9 +175,11 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
     not run but appended to it (a function of no arguments): pkg.reference is set when it passes."""
     root = Path(root)
     pkg = Package(root=root)
+    _scan_tree(pkg)
     dpath = root / DESCRIPTOR
     if dpath.is_symlink() and _inside(root, DESCRIPTOR) is None:
-        pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"{DESCRIPTOR} is a link to a file outside the package; it is not read"))
+        why = link_problem(root, dpath) or "a link to a file outside the package"
+        pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"{DESCRIPTOR} is {why}; it is not read"))
         return pkg
     if not dpath.is_file():
         pkg.findings.append(make("KZ001", DESCRIPTOR, 0, "", f"no {DESCRIPTOR} in {root}"))
@@ -141,7 +196,23 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
         if not isinstance(res, dict) or not isinstance(res.get("name"), str):
             pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"resources[{i}]", f"resource {i} has no name"))
             continue
+        if res["name"] in seen:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"resources[{i}]", f"two resources are named '{res['name']}'; the second is not read",
+                                     "Give every resource its own name: remove the repeated one from datapackage.json."))
+            continue
+        problem = _declared_format_problem(res)
+        if problem:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"{res['name']}.{problem[0]}", f"resource '{res['name']}' declares {problem[1]}",
+                                     problem[2]))
         seen[res["name"]] = res
+    paths: dict[str, str] = {}
+    for name, res in seen.items():
+        rel = res.get("path")
+        if isinstance(rel, str) and rel in paths:
+            pkg.findings.append(make("KZ002", DESCRIPTOR, 0, f"{name}.path", f"resources '{paths[rel]}' and '{name}' both point to {rel}",
+                                     "Give every resource its own file."))
+        elif isinstance(rel, str):
+            paths[rel] = name
     for name in TABLES + [REFERENCE]:
         if name not in seen and name not in OPTIONAL_TABLES:
             pkg.findings.append(make("KZ002", DESCRIPTOR, 0, "resources", f"the package has no resource named '{name}'",
@@ -214,8 +285,47 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
     return pkg
 
 
+_DEFAULT_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "skipInitialSpace": False,
+                    "lineTerminator": ("\n", "\r\n"), "headerRow": 1, "commentChar": None, "csvddfVersion": ("1.0", "1.2", 1.0, 1.2)}
+
+
+def _declared_format_problem(res: dict) -> tuple[str, str, str] | None:
+    """kzdata reads every table as UTF-8 CSV with commas and a header; a resource that declares anything else would be
+    read wrongly (or by other tools differently), so it is refused rather than ignored: (property, what, fix)."""
+    encoding = res.get("encoding")
+    if encoding is not None and (not isinstance(encoding, str) or encoding.strip().lower().replace("_", "-") not in ("utf-8", "utf8")):
+        return ("encoding", f"the encoding {encoding!r}; kzdata reads every file as UTF-8",
+                "Remove the encoding from datapackage.json and save the file as UTF-8 (kzdata fmt converts a file a spreadsheet saved).")
+    scheme = res.get("scheme")
+    if scheme not in (None, "file"):
+        return ("scheme", f"the scheme {scheme!r}; kzdata reads only files inside the package", 'Remove the scheme, or write "file".')
+    fmt = res.get("format")
+    path = res.get("path") if isinstance(res.get("path"), str) else ""
+    if fmt is not None and path.endswith(".csv") and fmt != "csv":
+        return ("format", f"the format {fmt!r} for a .csv file", "Remove the format, or write \"csv\".")
+    for key in ("compression", "mediatype"):
+        value = res.get(key)
+        if key == "compression" and value not in (None, "no"):
+            return (key, f"compression {value!r}; kzdata reads plain files", "Remove the compression and commit the file uncompressed.")
+        if key == "mediatype" and value is not None and path.endswith(".csv") and value != "text/csv":
+            return (key, f"the media type {value!r} for a .csv file", 'Remove the mediatype, or write "text/csv".')
+    dialect = res.get("dialect")
+    if dialect is None:
+        return None
+    if not isinstance(dialect, dict):
+        return ("dialect", f"a dialect {dialect!r} that kzdata cannot read", "Remove the dialect: the tables are CSV with commas and a header.")
+    for key, value in dialect.items():
+        allowed = _DEFAULT_DIALECT.get(key, "(unknown)")
+        ok = value in allowed if isinstance(allowed, tuple) else value == allowed
+        if not ok:
+            return ("dialect", f"the dialect {key}={value!r}; kzdata reads every table as CSV with commas, double quotes and one header line",
+                    "Remove the dialect from datapackage.json and convert the file with kzdata fmt.")
+    return None
+
+
 def _check_patterns(pkg: Package, name: str, schema: dict) -> None:
     """Every pattern the value check uses must be a valid regular expression (KZ005)."""
+    from .patterns import PatternError, compile_pattern
     from .schema import constraints_of, fields_of, kz_of
 
     path = pkg.files.get(name, "")
@@ -224,10 +334,11 @@ def _check_patterns(pkg: Package, name: str, schema: dict) -> None:
         if not isinstance(pattern, str) or (kz.get("kind") == "list" and "enum" in kz):
             continue
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            pkg.findings.append(make("KZ005", path, 0, f["name"], f"the schema's pattern for {f['name']} is not a valid regular expression: {exc}",
-                                     table=name))
+            compile_pattern(pattern)
+        except PatternError as exc:
+            pkg.findings.append(make("KZ005", path, 0, f["name"], f"the schema's pattern for {f['name']} is refused: {exc}",
+                                     "Write the pattern without backreferences or lookaround (kzdata matches patterns with RE2, in "
+                                     "time linear in the cell's length), or restore the schema from the repository.", table=name))
 
 
 def _unlisted_files(pkg: Package, resources: dict[str, dict]) -> None:

@@ -4,34 +4,187 @@ Pure and dependency-free: ``find_private(text)`` returns every hit in order of p
 text. All patterns are compiled at import and written so that every match attempt is bounded (no nested
 unbounded quantifiers that can overlap), so a long string is scanned in roughly linear time.
 
+The patterns run over a normalised copy of the text (``_normalise``): Unicode NFKC (full-width forms, the
+full-width plus and at sign, ligatures, circled and other compatibility digits), every Unicode space, the
+zero-width characters and the soft hyphen read as a space, every dash as a hyphen, every Unicode decimal
+digit as its ASCII digit. A hit is reported with the original characters at their original offset.
+
     >>> [h.kind for h in find_private("IIN 900101400003, tel. +7 701 123 45 67")]
     ['iin', 'phone']
+    >>> find_private("ИИН ８５０１０１\u00a0３００１２３")[0].text == "８５０１０１\u00a0３００１２３"
+    True
 """
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
 import re
+import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Hit", "iin_is_valid", "find_private"]
+__all__ = ["Hit", "iin_is_valid", "find_private", "may_hold_private"]
 
 
 class Hit(NamedTuple):
     kind: str      # "iin" | "phone" | "email" | "address"
-    text: str      # the matched substring
+    text: str      # the matched substring of the input, as written (before normalisation)
     start: int     # offset in the input string
     message: str   # short English explanation
 
 
 MSG_IIN = ("a Kazakhstan individual identification number (IIN) with a valid check digit; "
            "it identifies a person and encodes the birth date, so it must never be published")
+MSG_IIN_KEYWORD = ("a 12-digit number given as an individual identification number (after IIN, ИИН or ЖСН), "
+                   "reported even though its check digit does not match: an IIN must never be published")
 MSG_PHONE_KZ = "a Kazakhstan phone number (+7 or 8 and ten digits); personal contact details must not be published"
 MSG_PHONE_INTL = "an international phone number; personal contact details must not be published"
 MSG_EMAIL = "an e-mail address; personal contact details must not be published"
 MSG_ADDRESS = "a street address with a house number; a person's home address must not be published"
 MSG_APARTMENT = "an apartment number; a person's home address must not be published"
 MSG_HOME = "a home address (street with house or apartment number); it must not be published"
+
+# ------------------------------------------------------------------------------------- normalisation
+
+# Read as a space: every Unicode whitespace except a line break (all of category Zs: no-break, thin, figure,
+# ideographic spaces...; tabs); the invisible format characters that hide inside a number copied from Word
+# or a PDF (zero-width space, joiners, word joiner, zero-width no-break space, soft hyphen, Mongolian vowel
+# separator, direction marks and embeddings, invisible operators, tags); and the characters that look blank
+# (braille pattern blank, Hangul fillers).
+_INVISIBLE_SPACES = ("\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                     "\U000e0001\U000e0020-\U000e007f\u2800\u115f\u1160\u3164\uffa0")
+# Read as a hyphen: every dash (category Pd) and the minus sign.
+_DASHES = ("\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0"
+           "\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212")
+_DASH = re.compile(f"[{_DASHES}]")
+# One character for one: so the text keeps its length and offsets. \d is every Unicode decimal digit (Nd).
+_ONE_FOR_ONE = re.compile(rf"[^\S\n\r ]|[{_INVISIBLE_SPACES}{_DASHES}]|(?![0-9])\d")
+_ASCII_BLANKS = re.compile(r"[\t\x0b\x0c\x1c-\x1f]")     # what _ONE_FOR_ONE changes in ASCII text
+# Read as nothing: invisible marks (not format characters, so the text check's KZ121 does not report them:
+# combining grapheme joiner, variation selectors, Mongolian free variation selectors, Khmer inherent vowels),
+# and after a digit the generic combining marks (diacritics, the enclosing circle and keycap): 8́ reads as 8.
+_IGNORED = "\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_DIGIT_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_IGNORED_RE = re.compile(f"[{_IGNORED}]+")
+_DIGIT_MARKS_RE = re.compile(f"[{_DIGIT_MARKS}{_IGNORED}]+")
+_DROPPED = re.compile(f"[{_IGNORED}]|[0-9][{_DIGIT_MARKS}]")
+_MARKS = frozenset(c for a, b in re.findall(r"(.)(?:-(.))?", _IGNORED + _DIGIT_MARKS)   # the ranges above, as a set
+                   for c in map(chr, range(ord(a), ord(b or a) + 1)))
+# Runs of characters other than ASCII and Cyrillic, which NFKC never changes and never joins to the character
+# before them (the Cyrillic combining marks U+0483-U+0489 excepted): only these runs need a closer look.
+_UNSTABLE_RUN = re.compile(r"[^\x00-\x7f\u0400-\u0482\u048a-\u04ff]+")
+
+# Characters that the normalisation never turns into a digit or an '@' (the tests check every code point).
+# A cell whose characters are all in this class holds a digit or an '@' after normalisation only where it
+# holds one before, which is what the columnar screen (checks/text.py) relies on. Written with \x and \u
+# escapes that Python and the polars (Rust) regular-expression engines read alike.
+PLAIN_CHARS = (r"\x00-\x7f\u00a0-\u00b1\u00b4-\u00b8\u00ba-\u00bb\u00bf-\u024f\u0250-\u02ff\u0300-\u036f"
+               r"\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f")
+
+
+def _one_for_one(m: re.Match) -> str:
+    c = m.group()
+    d = unicodedata.decimal(c, None)
+    if d is not None:
+        return chr(48 + d)
+    return "-" if _DASH.match(c) else " "
+
+
+@lru_cache(maxsize=4096)
+def _nfkc(cluster: str) -> str | None:
+    """A character with its combining marks as the patterns read it, or None when that is unchanged."""
+    nf = _IGNORED_RE.sub("", _ONE_FOR_ONE.sub(_one_for_one, unicodedata.normalize("NFKC", cluster)))
+    if "0" <= nf[:1] <= "9":
+        nf = nf[0] + _DIGIT_MARKS_RE.sub("", nf[1:])
+    return None if nf == cluster else nf
+
+
+def _attached(c: str) -> bool:
+    """Whether c belongs to the character before it: a combining mark, or one of the marks read as nothing."""
+    return unicodedata.combining(c) != 0 or c in _MARKS
+
+
+class _Offsets:
+    """Where the characters of a normalised text come from. Pieces (normalised start, original start,
+    original end, one for one): a one-for-one piece maps character to character; any other piece is one
+    original character with its marks, which normalisation turned into other characters (all of which come
+    from the whole of it) or into none."""
+
+    def __init__(self, pieces: list[tuple[int, int, int, bool]]):
+        self.pieces = pieces
+        self.starts = [p[0] for p in pieces]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span [start, end) (end > start)."""
+        n0, o0, o1, linear = self.pieces[bisect.bisect_right(self.starts, start) - 1]
+        a = o0 + (start - n0) if linear else o0
+        n0, o0, o1, linear = self.pieces[bisect.bisect_right(self.starts, end - 1) - 1]
+        b = o0 + (end - n0) if linear else o1
+        return a, b
+
+
+@lru_cache(maxsize=4)      # may_hold_private and then find_private normalise the same cell
+def _normalise(text: str) -> tuple[str, _Offsets | None]:
+    """The text as the patterns read it, and where its characters come from (None: offsets are unchanged).
+
+    NFKC is applied to each character with its combining marks (which is NFKC of the text except across
+    the rare scripts whose starters combine); the one-for-one replacements are applied before and after,
+    and the marks read as nothing are dropped."""
+    if text.isascii():
+        return (_ASCII_BLANKS.sub(" ", text) if _ASCII_BLANKS.search(text) else text), None
+    t = _ONE_FOR_ONE.sub(_one_for_one, text)
+    if t.isascii() or (unicodedata.is_normalized("NFKC", t) and not _DROPPED.search(t)):
+        return t, None
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    n = 0          # length of the normalised text so far
+
+    def keep(a: int, b: int) -> None:
+        nonlocal n
+        if a >= b:
+            return
+        out.append(t[a:b])
+        if pieces and pieces[-1][3] and pieces[-1][2] == a:
+            n0, o0, _, _ = pieces[-1]
+            pieces[-1] = (n0, o0, b, True)
+        else:
+            pieces.append((n, a, b, True))
+        n += b - a
+
+    done = 0
+    for run in _UNSTABLE_RUN.finditer(t):
+        a, b = run.span()
+        if a > done and _attached(t[a]):
+            a -= 1         # a mark belongs to the character before it
+        if unicodedata.is_normalized("NFKC", t[a:b]) and not _DROPPED.search(t, a, b):
+            continue
+        keep(done, a)
+        i = a
+        while i < b:
+            # in pieces of some 64 characters, so a long run with a few changing characters is mostly skipped in C
+            k = min(b, i + 64)
+            while k < b and _attached(t[k]):
+                k += 1
+            if unicodedata.is_normalized("NFKC", t[i:k]) and not _DROPPED.search(t, i, k):
+                keep(i, k)
+                i = k
+                continue
+            while i < k:
+                j = i + 1
+                while j < k and _attached(t[j]):
+                    j += 1
+                nf = _nfkc(t[i:j])
+                if nf is None:
+                    keep(i, j)
+                else:
+                    out.append(nf)
+                    pieces.append((n, i, j, False))
+                    n += len(nf)
+                i = j
+        done = b
+    keep(done, len(t))
+    return "".join(out), _Offsets(pieces)
+
 
 # ---------------------------------------------------------------------------------------------- IIN
 
@@ -92,15 +245,63 @@ def _iin_layouts() -> str:
 _IIN = re.compile(rf"[0-9](?<![0-9][0-9])(?=[0-9]{{2}})(?=([0-9]{{11}}|{_iin_layouts()})(?![0-9]))")
 
 
+# 12 digits with one separator repeated between groups of any size (8 5 0 1 0 1 3 0 0 1 2 3, 85.01.01.300.123,
+# 85 01 01 30 01 23, 850101.300123), not continued by more digits with the same separator: the separators
+# are spaces (any Unicode space after normalisation, one to three of them), a dot or a hyphen.
+_SEPARATORS = (" ", "  ", "   ", ".", "-")
+
+
+def _uniform_layout(sep: str) -> re.Pattern:
+    s = re.escape(sep)
+    return re.compile(rf"[0-9](?<![0-9][0-9])(?<![0-9]{s}[0-9])(?:(?:{s})?[0-9]){{11}}(?![0-9])(?!{s}[0-9])")
+
+
+_IIN_UNIFORM = tuple(_uniform_layout(sep) for sep in _SEPARATORS)
+_PLUS_BEFORE = re.compile(r"\+[ (]?$")
+# The keyword rule: IIN, ИИН or ЖСН (a word of its own), a few signs or "No"/"номер" (NFKC reads "№" as
+# "No"), then 12 digits in any layout (any of the separators between any digits), not followed by a digit.
+_IIN_WORD = r"(?:iin|иин|жсн)(?<![^\W\d_]...)(?![^\W\d_])"
+_IIN_KEYWORD = re.compile(
+    rf"(?i:{_IIN_WORD})[^\w\n]{{0,4}}(?:(?i:no|nr|n|номер|нөмірі|number)(?![^\W\d_])\.?[^\w\n]{{0,4}})?"
+    r"(?P<d>[0-9](?:(?:[ ]{1,3}|[ ]?[.\-][ ]?)?[0-9]){11})(?![0-9])"
+)
+_NOT_DIGIT = re.compile(r"[^0-9]+")
+# Twelve digits with any of the separators between them: every pattern above needs such a run.
+_TWELVE = re.compile(r"[0-9](?:(?:[ ]{1,3}|[ ]?[.\-][ ]?)?[0-9]){11}")
+
+
 def _find_iins(text: str) -> list[Hit]:
-    hits: list[Hit] = []
+    if not _TWELVE.search(text):
+        return []
+    found: dict[tuple[int, int], str] = {}
+    # the usual layouts, also inside a longer run of numbers (IIN 880101 300123 2019)
     for m in _IIN.finditer(text):
-        start = m.start()
-        written = text[start:m.end(1)]
-        digits = written if len(written) == 12 else written.replace(" ", "").replace("-", "")
-        if iin_is_valid(digits):
-            hits.append(Hit("iin", written, start, MSG_IIN))
-    return hits
+        start, end = m.start(), m.end(1)
+        if iin_is_valid(_NOT_DIGIT.sub("", text[start:end])):
+            found[(start, end)] = MSG_IIN
+    taken = sorted(found)
+
+    def add(start: int, end: int, message: str) -> None:
+        if (start, end) not in found and not _overlaps(taken, start, end, 60):
+            found[(start, end)] = message
+            bisect.insort(taken, (start, end))
+
+    # any group sizes with one separator, as long as the 12 digits are not continued by it; not after a
+    # plus (a phone number) nor before a currency (an amount)
+    for rx in _IIN_UNIFORM:
+        for m in rx.finditer(text):
+            written = m.group()
+            if written.isdigit() or _PLUS_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                continue
+            if _MONEY_AFTER.match(text, m.end()):
+                continue
+            if iin_is_valid(_NOT_DIGIT.sub("", written)):
+                add(m.start(), m.end(), MSG_IIN)
+    # after the word IIN/ИИН/ЖСН any 12 digits are an identification number, valid or not
+    for m in _IIN_KEYWORD.finditer(text):
+        start, end = m.span("d")
+        add(start, end, MSG_IIN if iin_is_valid(_NOT_DIGIT.sub("", m.group("d"))) else MSG_IIN_KEYWORD)
+    return [Hit("iin", text[a:b], a, msg) for (a, b), msg in sorted(found.items())]
 
 
 # ---------------------------------------------------------------------------------------------- URLs
@@ -175,12 +376,14 @@ def _find_phones(text: str) -> list[Hit]:
 # -------------------------------------------------------------------------------------------- e-mail
 
 # The lookbehind makes the local part start only at the beginning of a run of local-part characters, so a
-# long run without "@" is scanned once, not once per position.
+# long run without "@" is scanned once, not once per position. Local parts and domain labels may hold any
+# letters (Unicode addresses: иван@почта.рф; NFKC has already read the full-width ＠ as "@"); the labels
+# are checked afterwards: letters, digits and inner hyphens, no underscore.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]+)@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"
+    r"(?<![\w.%+\-])([\w.%+\-]+)@([\w\-]+(?:\.[\w\-]+)+)"
 )
-_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?")
-_TLD = re.compile(r"[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{1,59}")
+_LABEL = re.compile(r"[^\W_](?:[\w\-]*[^\W_])?")
+_TLD = re.compile(r"[^\W\d_]{2,63}|(?i:xn--)[A-Za-z0-9\-]{1,59}")
 
 
 def _find_emails(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
@@ -190,7 +393,7 @@ def _find_emails(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
         if len(local) > 64 or local[0] == "." or local[-1] == "." or ".." in local:
             continue
         labels = domain.split(".")
-        if len(domain) > 253 or not all(len(x) <= 63 and _LABEL.fullmatch(x) for x in labels):
+        if len(domain) > 253 or "_" in domain or not all(len(x) <= 63 and _LABEL.fullmatch(x) for x in labels):
             continue
         if not _TLD.fullmatch(labels[-1]):
             continue
@@ -321,26 +524,46 @@ def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
 
 # Every address pattern above needs a house or flat number (ASCII digits) and one of these street or flat
 # words; each word here is a prefix or part of the words in those patterns. So a text can hold private data
-# only if it has an '@' (e-mail), at least 8 ASCII digits (IIN, phone number), or a digit and one of these
-# words (address): may_hold_private, which the columnar screen (checks/text.py) also states as PRIVATE_SCREEN.
+# only if its normalised form has an '@' (e-mail), at least 8 ASCII digits (IIN, phone number), or a digit
+# and one of these words (address): may_hold_private. The columnar screen (checks/text.py) states it for
+# polars: the same on the text as written, or any character outside PLAIN_CHARS (one that normalisation
+# may turn into a digit or an '@'), or a digit and any character outside ASCII and Cyrillic letters.
 STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
                 "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
 _STREET = re.compile(f"(?i:{STREET_WORDS})")
 _DIGITS = re.compile(r"[0-9]")
 
 
-def may_hold_private(text: str) -> bool:
+def _may_hold(text: str) -> bool:
+    """may_hold_private for normalised text."""
     if "@" in text:
         return True
     digits = len(_DIGITS.findall(text))
     return digits >= 8 or (digits > 0 and _STREET.search(text) is not None)
 
 
+def may_hold_private(text: str) -> bool:
+    """False when find_private(text) is certainly []: no '@', fewer than 8 digits, and no digit with a street
+    or flat word, in the normalised text. An ASCII text is its own normal form for this purpose (a tab read
+    as a space adds no digit, '@' or street word)."""
+    if not text:
+        return False
+    return _may_hold(text if text.isascii() else _normalise(text)[0])
+
+
 def find_private(text: str) -> list[Hit]:
-    """Every piece of private data in ``text``, in order of position; [] for clean text."""
-    if not text or not may_hold_private(text):
+    """Every piece of private data in ``text``, in order of position; [] for clean text. Each hit quotes the
+    text as written (``text[hit.start:hit.start + len(hit.text)] == hit.text``)."""
+    if not text:
         return []
-    return _find_private(text)
+    normal, offsets = _normalise(text)
+    if not _may_hold(normal):
+        return []
+    hits = []
+    for h in _find_private(normal):
+        start, end = (h.start, h.start + len(h.text)) if offsets is None else offsets.span(h.start, h.start + len(h.text))
+        hits.append(Hit(h.kind, text[start:end], start, h.message))
+    return hits
 
 
 def _find_private(text: str) -> list[Hit]:

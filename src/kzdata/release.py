@@ -1,8 +1,14 @@
-"""Releases downstream projects can pin: versions, checksums, tags. `kzdata release` and `kzdata verify`.
+"""Releases downstream projects can pin: versions, manifests, tags. `kzdata release` and `kzdata verify`.
 
-- Every resource in datapackage.json carries `bytes`, `hash` ("sha256:…") and `rows` once the package has
-  been released; `kzdata fmt` keeps them in step with the files (they are part of the canonical form), so
-  the descriptor always describes the files beside it, and `kzdata verify` proves a copy is intact.
+- A release X.Y.Z is the commit "Release X.Y.Z", tagged vX.Y.Z, that adds its manifest releases/X.Y.Z.json:
+  the version, the date, and the bytes, sha256 and (CSV) rows of every file of the package
+  (kzdata.integrity.release_files). The manifest cannot name the commit that adds it, so the release commit
+  is the one that added the manifest (`git log --diff-filter=A -- releases/X.Y.Z.json`), which the tag
+  also names; a manifest written after its release (1.0.0, released before manifests existed) records it
+  as `commit`.
+- datapackage.json carries the version of the release the copy descends from, and `created`, but no
+  checksums: edits between releases change no line of it, so two pull requests touching the same table
+  never conflict there. Whether a copy *is* that release, `kzdata verify` proves against the manifest.
 - Versions follow the Data Package version recipe: a schema change that breaks readers is major; new
   records, tables or columns (and loosened constraints) are minor; corrections of existing records patch.
 - "The last release" is the newest tag `vX.Y.Z` reachable from HEAD, or, in a clone without tags, the last
@@ -13,53 +19,265 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import jsonio
 from .canonical_form import canonical_json
 from .fileio import write_atomic
-from .gitio import SEMVER, last_release, run_git
-from .integrity import integrity, with_integrity
+from .gitio import SEMVER, GitError, files_at, last_release, repo_prefix, resolve, run_git, tree_files
+from .integrity import (DESCRIPTOR, RELEASE_DIRS, Difference, Unreadable, compare, entries, file_entry, named_files,
+                        release_files, without_checksums, working_files)
 
-__all__ = ["ReleaseError", "check_version", "draft_changelog", "last_release", "release", "verify"]
+__all__ = ["Manifest", "ReleaseError", "VerifyResult", "check_version", "draft_changelog", "find_manifest",
+           "last_release", "manifest_at", "release", "verify"]
 LEVELS = ["patch", "minor", "major"]
+MANIFESTS = "releases"
 
 
 class ReleaseError(RuntimeError):
-    """The release cannot be made; the message says why and what to do."""
+    """The release cannot be made, or a manifest cannot be read; the message says why and what to do."""
+
+
+# --- manifests ----------------------------------------------------------------------------------------------
+
+def manifest_rel(version: str) -> str:
+    parse_version(version)   # never a path or an option: only MAJOR.MINOR.PATCH reaches a file name or git
+    return f"{MANIFESTS}/{version}.json"
 
 
 @dataclass
-class VerifyProblem:
-    path: str
-    message: str
+class Manifest:
+    """releases/X.Y.Z.json: what release X.Y.Z is made of."""
+
+    version: str
+    date: str
+    files: dict[str, dict]
+    commit: str = ""          # recorded only by a manifest written after its release (1.0.0)
+    source: str = ""          # where it was read: "releases/1.0.0.json", "git <commit>:releases/1.0.0.json"
+    data: bytes = b""         # its bytes as read
+    added_in: str = ""        # the commit that added it to git, when known: the release commit (or, for 1.0.0, later)
+    committed: bytes | None = None   # its bytes as that commit added them
+
+    def to_json(self) -> dict:
+        out = {"version": self.version, "date": self.date, "files": self.files}
+        if self.commit:
+            out["commit"] = self.commit
+        return out
 
 
-def verify(root: str | Path) -> tuple[list[VerifyProblem], int]:
-    """Compare every resource file with the bytes, hash and rows recorded in datapackage.json."""
-    from .package import _inside
+def build_manifest(version: str, date: str, files: dict[str, bytes], commit: str = "") -> Manifest:
+    return Manifest(version, date, {rel: file_entry(rel, data) for rel, data in sorted(files.items())}, commit)
 
-    root = Path(root)
+
+def parse_manifest(data: bytes, source: str, version: str) -> Manifest:
+    """A manifest read from `source`; ReleaseError naming the file and what is wrong when it is not one."""
+    def bad(why: str) -> ReleaseError:
+        return ReleaseError(f"{source} is not a valid release manifest: {why}; restore it from git "
+                            f"(git checkout v{version} -- {manifest_rel(version)}) or from the release's tag")
     try:
-        desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [VerifyProblem("datapackage.json", f"cannot be read: {exc}")], 0
-    problems, checked = [], 0
-    for res in desc.get("resources", []):
-        rel = res.get("path", "")
-        if "hash" not in res:
-            problems.append(VerifyProblem(rel, "no checksum recorded: this copy is not a released version"))
+        doc = jsonio.loads(data)
+    except jsonio.JsonProblem as exc:
+        raise bad(f"not strict UTF-8 JSON ({exc.message}, line {exc.line})") from None
+    if not isinstance(doc, dict):
+        raise bad("not a JSON object")
+    if doc.get("version") != version:
+        raise bad(f"it is the manifest of version {doc.get('version')!r}, not {version}")
+    if not isinstance(doc.get("date"), str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", doc["date"]):
+        raise bad("'date' is not a date YYYY-MM-DD")
+    commit = doc.get("commit", "")
+    if not isinstance(commit, str) or (commit and not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", commit)):
+        raise bad("'commit' is not a full commit hash")
+    files = doc.get("files")
+    if not isinstance(files, dict) or not files:
+        raise bad("'files' is not an object naming the files of the release")
+    for rel, entry in files.items():
+        if (not isinstance(entry, dict) or not isinstance(entry.get("bytes"), int) or isinstance(entry.get("bytes"), bool)
+                or not isinstance(entry.get("sha256"), str) or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
+                or ("rows" in entry and (not isinstance(entry["rows"], int) or isinstance(entry["rows"], bool)))):
+            raise bad(f"the entry of {rel!r} needs 'bytes' (a number), 'sha256' (64 hex digits) and, for CSV, 'rows'")
+    return Manifest(version, doc["date"], files, commit, source, data)
+
+
+def _in_git(root: Path) -> bool:
+    try:
+        return run_git(root, "rev-parse", "--git-dir").returncode == 0
+    except GitError:
+        return False
+
+
+def _log(root: Path, *args: str) -> list[str]:
+    proc = run_git(root, "log", "--format=%H", *args)
+    return proc.stdout.decode().split() if proc.returncode == 0 else []
+
+
+def _added_in(root: Path, rel: str) -> tuple[str, bytes | None]:
+    """The commit that added `rel` (on HEAD's history, else on any branch or tag), and its bytes there."""
+    for scope in ([], ["--all"]):
+        commits = _log(root, *scope, "--diff-filter=A", "--", rel)
+        if commits:
+            sha = commits[-1]   # the first addition (a file deleted and added again keeps its first content)
+            return sha, files_at(root, repo_prefix(root), sha, [rel])[rel]
+    return "", None
+
+
+def find_manifest(root: str | Path, version: str) -> Manifest | None:
+    """The manifest of release `version`: releases/VERSION.json in the working tree, else in git (HEAD, the
+    tag vVERSION, any commit that added it). None when there is none; ReleaseError when it is not valid."""
+    root = Path(root)
+    rel = manifest_rel(version)
+    git = _in_git(root)
+    added, committed = _added_in(root, rel) if git else ("", None)
+    path = root / rel
+    if path.is_file() and not path.is_symlink():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ReleaseError(f"{rel} cannot be read: {exc.strerror or exc}") from None
+        m = parse_manifest(data, rel, version)
+    elif git:
+        found = None
+        for ref in ("HEAD", f"v{version}"):
+            try:
+                sha = resolve(root, ref)
+            except GitError:
+                continue
+            blob = files_at(root, repo_prefix(root), sha, [rel])[rel]
+            if blob is not None:
+                found = (f"git {ref}:{rel}", blob)
+                break
+        if found is None and committed is not None:
+            found = (f"git {added[:12]}:{rel}", committed)
+        if found is None:
+            return None
+        m = parse_manifest(found[1], found[0], version)
+    else:
+        return None
+    m.added_in, m.committed = added, committed
+    return m
+
+
+def release_commit(root: Path, manifest: Manifest) -> str:
+    """The commit release `manifest.version` was made from: the one the manifest records, else the tag's,
+    else the commit that added the manifest. ReleaseError when this clone has none of them."""
+    tried = []
+    for ref, what in ((manifest.commit, "the commit its manifest records"), (f"v{manifest.version}", "its tag"),
+                      (manifest.added_in, "the commit that added its manifest")):
+        if not ref:
             continue
-        path = _inside(root, rel)
-        if path is None or not path.is_file():
-            problems.append(VerifyProblem(rel, "file missing"))
-            continue
-        checked += 1
-        actual = integrity(rel, path.read_bytes())
-        for k in ("bytes", "rows", "hash"):
-            if k in res and res[k] != actual.get(k):
-                problems.append(VerifyProblem(rel, f"{k} is {actual.get(k)}, but datapackage.json records {res[k]}"))
-    return problems, checked
+        try:
+            return resolve(root, ref)
+        except GitError:
+            tried.append(f"{what} ({ref[:12] if ref != f'v{manifest.version}' else ref})")
+    raise ReleaseError(f"release {manifest.version}: this clone has neither " + " nor ".join(tried or ["a tag nor a commit"])
+                       + "; fetch it (git fetch --tags, or git fetch --unshallow in a shallow clone)")
+
+
+def manifest_at(repo: str | Path, rev: str, date: str | None = None, record_commit: bool = True) -> Manifest:
+    """The manifest of the release files as they are at git revision `rev` (for a release made before
+    manifests existed: releases/1.0.0.json is manifest_at(repo, "bf50b46")). The version is the one
+    datapackage.json states there; the date, unless given, that of its `created`."""
+    repo = Path(repo)
+    try:
+        sha = resolve(repo, rev)
+        prefix = repo_prefix(repo)
+        raw = files_at(repo, prefix, sha, [DESCRIPTOR])[DESCRIPTOR]
+        desc = jsonio.loads(raw) if raw is not None else None
+    except GitError as exc:
+        raise ReleaseError(str(exc)) from None
+    except jsonio.JsonProblem as exc:
+        raise ReleaseError(f"{rev}: datapackage.json is not strict JSON ({exc.message}, line {exc.line})") from None
+    if not isinstance(desc, dict):
+        raise ReleaseError(f"{rev} has no datapackage.json")
+    version = desc.get("version")
+    parse_version(version if isinstance(version, str) else "")
+    rels = release_files(tree_files(repo, sha, [DESCRIPTOR, *RELEASE_DIRS, *named_files(desc)]), desc)
+    blobs = files_at(repo, prefix, sha, rels)
+    day = date or str(desc.get("created", ""))[:10]
+    return build_manifest(version, day, {rel: b for rel, b in blobs.items() if b is not None}, sha if record_commit else "")
+
+
+# --- verify -------------------------------------------------------------------------------------------------
+
+@dataclass
+class VerifyResult:
+    """What `kzdata verify` found. `intact` when the copy is exactly the release; `problem` when no
+    comparison could be made (no version stated, no manifest, a manifest that cannot be read)."""
+
+    path: str
+    version: str = ""
+    manifest: str = ""                 # where the manifest was read
+    files: int = 0                     # files of the release
+    differences: list[Difference] = field(default_factory=list)
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return not self.problem and not self.differences
+
+    @property
+    def status(self) -> str:
+        return "unverifiable" if self.problem else "intact" if self.intact else "differs"
+
+    def summary(self) -> str:
+        if self.problem:
+            return f"cannot verify: {self.problem}"
+        if self.intact:
+            return f"intact: identical to release {self.version} ({self.files} files)"
+        return f"differs from release {self.version}: " + ", ".join(d.describe() for d in self.differences)
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "status": self.status, "version": self.version, "manifest": self.manifest,
+                "files": self.files, "problem": self.problem, "differences": [d.to_dict() for d in self.differences]}
+
+
+def compare_with(root: Path, manifest: Manifest, descriptor: object) -> list[Difference]:
+    """How the release files of directory `root` differ from the manifest."""
+    return compare(manifest.files, entries(working_files(root, descriptor)))
+
+
+def verify(path: str | Path = ".", against: str | None = None) -> VerifyResult:
+    """Compare the files of the copy at `path` with the manifest of release `against` (default: the version
+    its datapackage.json states). The manifest is releases/VERSION.json of the copy, else the one in git;
+    a working-tree manifest that differs from the one git recorded is itself reported (it was edited)."""
+    root = Path(path)
+    result = VerifyResult(str(root))
+    desc: object = None
+    try:
+        desc = jsonio.loads((root / DESCRIPTOR).read_bytes())
+    except FileNotFoundError:
+        if against is None:
+            result.problem = f"{root} has no {DESCRIPTOR}, so no version to verify against; give --against VERSION"
+            return result
+    except (OSError, jsonio.JsonProblem) as exc:
+        if against is None:
+            result.problem = f"{DESCRIPTOR} cannot be read ({exc}), so no version to verify against; give --against VERSION"
+            return result
+    version = against if against is not None else (desc.get("version") if isinstance(desc, dict) else None)
+    if not version:
+        result.problem = (f"{DESCRIPTOR} states no version: this copy does not descend from a release; give "
+                          "--against VERSION to compare it with one (the manifests are in releases/)")
+        return result
+    result.version = str(version)
+    try:
+        parse_version(result.version)
+        manifest = find_manifest(root, result.version)
+    except (ReleaseError, GitError) as exc:
+        result.problem = str(exc)
+        return result
+    if manifest is None:
+        known = sorted(p.stem for p in (root / MANIFESTS).glob("*.json")) if (root / MANIFESTS).is_dir() else []
+        result.problem = (f"no manifest of release {result.version}: neither {manifest_rel(result.version)} nor the git "
+                          "history has one" + (f" (releases with one: {', '.join(known)})" if known else ""))
+        return result
+    result.manifest, result.files = manifest.source, len(manifest.files)
+    result.differences = compare_with(root, manifest, desc)
+    if manifest.committed is not None and manifest.data != manifest.committed:
+        result.differences.insert(0, Difference(manifest_rel(result.version), "changed", file_entry("", manifest.committed),
+                                                file_entry("", manifest.data),
+                                                f"the manifest is not the one commit {manifest.added_in[:12]} added: "
+                                                "it was edited after the release"))
+    return result
 
 
 # --- git and versions -------------------------------------------------------------------------------------
@@ -187,13 +405,15 @@ def changelog_section(text: str, version: str) -> str | None:
 def draft_changelog(repo: str | Path, version: str, today: dt.date) -> str:
     from .diff import diff, render_markdown
 
+    parse_version(version)
     last = last_release(Path(repo))
     body = render_markdown(diff(last[0], str(repo), Path(repo))) if last else "First release."
     return f"## [{version}] - {today.isoformat()}\n\n### Data\n{body}\n"
 
 
 def release(repo: str | Path, version: str, today: dt.date | None = None) -> str:
-    """Write version, date and checksums into datapackage.json, commit, and tag vVERSION. Returns the tag."""
+    """Write the version and date into datapackage.json and the manifest releases/VERSION.json, commit both
+    (with the Python package's version) as "Release VERSION", and tag vVERSION. Returns the tag."""
     from .fmt import fmt
     from .validator import validate
 
@@ -204,6 +424,9 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
         raise ReleaseError("the working tree has uncommitted changes: commit or stash them first")
     if _git(repo, "tag", "--list", f"v{version}"):
         raise ReleaseError(f"the tag v{version} already exists")
+    rel = manifest_rel(version)
+    if find_manifest(repo, version) is not None:
+        raise ReleaseError(f"release {version} exists already ({rel}): choose a new version")
     check = check_version(repo, version)
     if not check.ok:
         raise ReleaseError(check.message)
@@ -214,16 +437,23 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
     if not changelog_section(text, version):
         raise ReleaseError(f"CHANGELOG.md has no section '## [{version}]': add one (kzdata release {version} --draft prints a draft)")
-    desc_path = repo / "datapackage.json"
-    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    desc_path = repo / DESCRIPTOR
+    desc = without_checksums(json.loads(desc_path.read_text(encoding="utf-8")))
     desc["version"] = version
     desc["created"] = f"{today.isoformat()}T00:00:00Z"  # the Data Package spec wants an ISO 8601 date-time
-    contents = {r["path"]: (repo / r["path"]).read_bytes() for r in desc.get("resources", []) if (repo / r.get("path", "")).is_file()}
-    write_atomic(desc_path, canonical_json(with_integrity(desc, contents)).encode("utf-8"))
+    write_atomic(desc_path, canonical_json(desc).encode("utf-8"))
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
-    touched = ["datapackage.json", *set_code_version(repo, version), *set_citation(repo, version, today)]
+    touched = [DESCRIPTOR, *set_code_version(repo, version), *set_citation(repo, version, today)]
+    files = working_files(repo, desc)
+    unreadable = [f"{r} {f.why}" for r, f in files.items() if isinstance(f, Unreadable)]
+    if unreadable:
+        _git(repo, "checkout", "--", *touched)
+        raise ReleaseError(f"{unreadable[0]}: a release holds the package's own files only")
+    manifest = build_manifest(version, today.isoformat(), {r: b for r, b in files.items() if isinstance(b, bytes)})
+    (repo / MANIFESTS).mkdir(exist_ok=True)
+    write_atomic(repo / rel, canonical_json(manifest.to_json()).encode("utf-8"))
     ident = [] if _git(repo, "config", "user.email") else ["-c", "user.name=kzdata release", "-c", "user.email=release@kzdata.invalid"]
-    _git(repo, "add", *touched, check=True)
+    _git(repo, "add", "--", *touched, rel, check=True)
     _git(repo, *ident, "commit", "-q", "-m", f"Release {version}", check=True)
     notes = changelog_section(text, version) or ""
     _git(repo, *ident, "tag", "-a", f"v{version}", "-m", f"kzdata {version}\n\n{notes}", check=True)

@@ -22,11 +22,16 @@ def render_text(report: Report, strict: bool = False) -> str:
             lines.append(f"    did you mean: {f.suggestion}")
         if f.hint:
             lines.append(f"    hint: {f.hint}")
+    if report.not_run:
+        reasons = sorted(set(report.not_run.values()))
+        lines.append(f"not run: {', '.join(report.not_run)} ({'; '.join(reasons)})")
     n_err, n_warn = len(report.errors), len(report.warnings)
     verdict = "valid" if report.ok(strict) else "INVALID"
     extra = f", {len(report.excepted)} accepted by reviewed exceptions" if report.excepted else ""
     if report.scope:
         extra += f" ({report.scope}; {report.hidden} other finding(s) not shown)"
+    if report.notices:
+        extra += f", {len(report.notices)} notice(s) for the reviewer"
     lines.append(f"{report.path}: {verdict}: {n_err} error(s), {n_warn} warning(s){extra}"
                  + (" (--strict: warnings count as errors)" if strict and n_warn else ""))
     return "\n".join(lines) + "\n"
@@ -60,7 +65,7 @@ def render_github(report: Report, strict: bool = False) -> str:
     related row (so that a pull request that changed that row shows it too)."""
     out = []
     for f in report.findings:
-        level = "error" if f.severity == "error" or strict else "warning"
+        level = "notice" if f.severity == "notice" else "error" if f.severity == "error" or strict else "warning"
         out.append(_annotation(f, f.location, level))
         for loc in f.related:
             out.append(_annotation(f, loc, level, f"(related to {_where(f.location)}) "))

@@ -28,15 +28,37 @@ def run_checks(checks, ctx: Context) -> list[Finding]:
     return out
 
 
-def finish(ctx: Context, findings: list[Finding], report: Report) -> Report:
+def unreadable_tables(pkg) -> list[str]:
+    """Tables the descriptor names that could not be read (a missing file or schema, a broken header)."""
+    from .vocab import PACKAGE_TABLES
+
+    named = {r.get("name") for r in pkg.descriptor.get("resources", []) if isinstance(r, dict)}
+    return [t for t in PACKAGE_TABLES if t in named and t not in pkg.tables and t not in pkg.files]
+
+
+def runnable(checks, pkg) -> tuple[list, dict[str, str]]:
+    """The checks that can judge this package, and why the others cannot: with a table unreadable, a check that
+    looks across tables would report what is only missing (every status unsupported when events.csv cannot be
+    read), so only the checks of a file and of a table's own cells run until it is fixed."""
+    missing = unreadable_tables(pkg)
+    if not missing:
+        return list(checks), {}
+    why = f"{', '.join(missing)} could not be read"
+    return ([c for c in checks if c.scope in ("package", "cell")],
+            {c.name: why for c in checks if c.scope not in ("package", "cell")})
+
+
+def finish(ctx: Context, findings: list[Finding], report: Report, not_run: dict[str, str] | None = None) -> Report:
     """Drop repeated findings, apply the reviewed exceptions and sort."""
     from .checks import REGISTRY, codes_of
 
     findings = list(dict.fromkeys(findings))
     report.findings, report.excepted = apply_exceptions(ctx, findings)
     report.findings.sort(key=lambda f: f.sort_key)
-    report.checks = [c.name for c in REGISTRY]
-    report.codes = codes_of(REGISTRY)
+    ran = [c for c in REGISTRY if c.name not in (not_run or {})]
+    report.checks = [c.name for c in ran]
+    report.codes = codes_of(ran)
+    report.not_run = dict(not_run or {})
     return report
 
 

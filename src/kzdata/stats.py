@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from .dataset import Dataset, Sentence
-from .vocab import FIRST_INSTANCE, PRISON, RECORD_TABLES
+from .vocab import FIRST_INSTANCE, PRISON, RECORD_TABLES, TERM_LIMITS
 
 NOT_STATED = "(not stated)"
 TABLES = RECORD_TABLES
@@ -57,7 +57,9 @@ def imprisonment(ds: Dataset) -> dict:
             (absentia if s.in_absentia else present).append(s)
 
     def total(rows: list[Sentence]) -> dict:
-        fixed = [s for s in rows if s.kind == "imprisonment" and s.term is not None]
+        stated = [s for s in rows if s.kind == "imprisonment" and s.term is not None]
+        # a term longer than the Code allows (KZ108) is a typing error, never added in: a sum stays a sum of real terms
+        fixed = [s for s in stated if s.term.total_years <= TERM_LIMITS["imprisonment"][0]]
         return {
             "sentences": len(rows),
             "persons": len({s.person_id for s in rows}),
@@ -65,6 +67,7 @@ def imprisonment(ds: Dataset) -> dict:
             "total_years": round(sum(s.term.total_years for s in fixed), 1),
             "life": sum(1 for s in rows if s.kind == "life_imprisonment"),
             "term_not_stated": sum(1 for s in rows if s.kind == "imprisonment" and s.term is None),
+            "term_beyond_limit": len(stated) - len(fixed),
         }
 
     return {**total(present), "in_absentia": total(absentia), "rule": IMPRISONMENT_RULE}
@@ -165,6 +168,8 @@ def render_text(figures: dict) -> str:
             text += f", plus {x['term_not_stated']} with no term stated"
         if x["life"]:
             text += f", plus {x['life']} life sentence(s)"
+        if x.get("term_beyond_limit"):
+            text += f", leaving out {x['term_beyond_limit']} term(s) longer than the Criminal Code allows (kzdata validate: KZ108)"
         return text + f"; {x['persons']} person(s)"
 
     out.append("Imprisonment imposed: " + line(i))

@@ -15,6 +15,26 @@ CODE_2014_START = dt.date(2015, 1, 1)
 # after it, the repeal is taken as certainly in force (laws are published within days of signing).
 REPEAL_MARGIN_DAYS = 30
 AGE_OF_RESPONSIBILITY = 14
+# The longest term the General Part of the 2014 Code (16.09.2025 edition) allows for each kind of punishment, in
+# years, even where sentences for several crimes or several verdicts are added together. A longer term in the data
+# is a typing error (KZ108). The limits are applied to sentences under the 1997 Code too (not checked against its
+# text: a term it allowed beyond them would need this table to name the edition). Kinds not listed: no limit here.
+TERM_LIMITS: dict[str, tuple[int, str]] = {
+    # art. 46: 6 months to 15 years, 20 for especially grave crimes; art. 58 part 4: at most 25 for several
+    # crimes; art. 60 part 3 (and art. 46 part 3): at most 30 for several verdicts
+    "imprisonment": (30, "articles 46, 58 and 60 of the 2014 Code: at most 30 years, even for several verdicts"),
+    # art. 63: a suspended sentence is a term of imprisonment (or restriction of freedom) the court does not enforce
+    "suspended_imprisonment": (30, "article 63 of the 2014 Code: the suspended term is a term of imprisonment (at most 30 years)"),
+    # art. 44: 6 months to 7 years; art. 58 part 5, art. 60 part 2: added terms stay within that maximum
+    "restriction_of_freedom": (7, "articles 44, 58 and 60 of the 2014 Code: at most 7 years, even when terms are added"),
+    # art. 50 part 2: 1 to 10 years (a lifetime ban has no term: leave the term empty and say so in the notes)
+    "activity_ban": (10, "article 50 of the 2014 Code: at most 10 years (a lifetime ban has no term)"),
+}
+# How far back the dataset reaches: Kazakhstan's independence (16 December 1991). An earlier date is possible
+# (a Soviet-era conviction, the birth of an organisation) but unusual: a warning (KZ412). Before 1900 no date
+# of the dataset can fall, not even a birth year: an error (KZ411).
+INDEPENDENCE = dt.date(1991, 12, 16)
+EARLIEST_YEAR = 1900
 
 # --- the tables ------------------------------------------------------------------------------------------------
 # The tables of facts, in the order people read them; every CSV resource of the package, in the order they are

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import (articles, bans, canonical, chronology, disputes, duplicates, keys, reference, source_dates, status, structure,
+from . import (articles, bans, canonical, chronology, disputes, duplicates, keys, limits, reference, reviews, source_dates, status, structure,
                text, values)
 
 SCOPES = ("cell", "row", "person", "package")
@@ -49,19 +49,23 @@ def _codes(first: int, last: int) -> tuple[str, ...]:
 
 
 REGISTRY: tuple[Check, ...] = (
-    Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ009", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
+    Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ006", "KZ007", "KZ009", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
           structure.check_files, doc="what the loader found: descriptor, files, schemas, reference, encodings, limits"),
     Check("structure", _codes(11, 14), "package", structure.check_headers, doc="headers and row widths against the schema"),
     Check("reference", ("KZ019", "KZ020"), "package", reference.check_reference,
           doc="the Criminal Code reference is what its committed inputs build"),
     Check("values", _codes(101, 107), "cell", values.check_values, values.screen_values,
           doc="types, enums, patterns, required values, ranges, dates, durations"),
+    Check("terms", ("KZ108",), "cell", limits.check_terms, limits.screen_terms,
+          doc="no term longer than the Criminal Code allows for its kind of punishment"),
     Check("keys", _codes(201, 203), "row", keys.check_keys, keys.screen_keys, doc="unique keys and resolving references"),
     Check("retired", ("KZ204",), "row", keys.check_retired, keys.screen_retired, doc="ids of removed records are never reused"),
     Check("released", ("KZ205",), "package", keys.check_released, doc="ids of the last release are kept or retired"),
     Check("articles", _codes(301, 308), "person", articles.check_articles, articles.screen_articles, articles.NEEDS,
           doc="Criminal Code articles, editions, repeals, parts"),
     Check("future", ("KZ401",), "row", chronology.check_future, chronology.screen_future, doc="no date in the future"),
+    Check("reach", ("KZ411", "KZ412"), "cell", limits.check_reach, limits.screen_reach,
+          doc="no date before 1900, and a warning before independence (16 December 1991)"),
     Check("age", ("KZ402",), "person", chronology.check_age, chronology.screen_age, chronology.AGE_NEEDS,
           doc="nothing before the age of criminal responsibility"),
     Check("order", _codes(403, 409), "person", chronology.check_order, chronology.screen_order, chronology.ORDER_NEEDS,
@@ -83,7 +87,11 @@ REGISTRY: tuple[Check, ...] = (
     Check("text", _codes(120, 126), "cell", text.check_text, text.screen_text,
           doc="one script, no invisible characters, NFC, no formulas, safe URLs"),
     Check("canonical", ("KZ018",), "package", canonical.check_canonical, doc="files in the canonical form of kzdata fmt"),
+    Check("reviews", ("KZ902",), "cell", reviews.check_reviews, reviews.screen_reviews,
+          doc="reviewed exceptions give a real reason and the day of their review"),
     Check("exceptions", ("KZ901",), "package", None, doc="reviewed exceptions that match no warning (applied by the runner)"),
+    Check("exception-changes", ("KZ903",), "package", None,
+          doc="exceptions a change adds or alters, named for the reviewer (applied by --changed-since, kzdata.changes)"),
     Check("internal", ("KZ999",), "package", None, doc="a check that failed (reported by the runner)"),
 )
 

@@ -9,15 +9,15 @@ from .. import cache
 from ..canonical_form import NotFormattable, canonical_csv, canonical_json, format_json
 from ..context import Context
 from ..findings import Finding, make
-from ..integrity import has_integrity, with_integrity
+from ..integrity import without_checksums
 from ..package import DESCRIPTOR
 
 
 def check_canonical(ctx: Context) -> Iterable[Finding]:
     broken = {f.file for f in ctx.pkg.findings}  # files with a read problem are reported already
     tables = {t.path: (name, t) for name, t in ctx.pkg.tables.items()}
-    formatted: dict[str, bytes] = {}
     root = ctx.pkg.root
+    stale = without_checksums(ctx.pkg.descriptor) is not ctx.pkg.descriptor
     for rel, data in sorted(ctx.pkg.raw.items(), key=lambda kv: kv[0] == DESCRIPTOR):
         if rel in broken or rel in ctx.known_canonical:
             continue
@@ -25,8 +25,8 @@ def check_canonical(ctx: Context) -> Iterable[Finding]:
             if rel in tables:
                 name, table = tables[rel]
                 wanted = canonical_csv(table.header, table.rows, ctx.pkg.schemas[name])
-            elif rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor):
-                wanted = canonical_json(with_integrity(json.loads(format_json(data)), formatted, ctx.known_canonical)).encode("utf-8")
+            elif rel == DESCRIPTOR and stale:
+                wanted = canonical_json(without_checksums(json.loads(format_json(data)))).encode("utf-8")
             elif cache.known(root, "canonical-json", data):
                 wanted = data
             else:
@@ -35,9 +35,9 @@ def check_canonical(ctx: Context) -> Iterable[Finding]:
                     cache.remember(root, "canonical-json", data)
         except NotFormattable:
             continue
-        formatted[rel] = wanted
         if wanted != data:
-            what = " (its checksums no longer match the files)" if rel == DESCRIPTOR and has_integrity(ctx.pkg.descriptor) else ""
+            what = (" (it records checksums of the resources, which releases/X.Y.Z.json holds now)"
+                    if rel == DESCRIPTOR and stale else "")
             yield make("KZ018", rel, _first_difference(data, wanted), "",
                        f"{rel} is not in canonical form{what} (first difference on this line)")
 

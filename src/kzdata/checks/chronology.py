@@ -23,9 +23,9 @@ def check_future(ctx: Context) -> Iterable[Finding]:
 def check_age(ctx: Context) -> Iterable[Finding]:
     for person in ctx.table("persons"):
         by = person.rec.get("birth_year", "")
-        if not by.isdigit():
-            continue
-        limit = dt.date(int(by) + AGE_OF_RESPONSIBILITY, 1, 1) if int(by) + AGE_OF_RESPONSIBILITY <= 9999 else dt.date.max
+        if not (by.isascii() and by.isdigit() and len(by) <= 4):
+            continue   # not a year (the value check reports it)
+        limit = dt.date(max(1, int(by) + AGE_OF_RESPONSIBILITY), 1, 1) if int(by) + AGE_OF_RESPONSIBILITY <= 9999 else dt.date.max
         for table in PERSON_TABLES:
             for row in ctx.person_rows(person.id, table):
                 for col in DATE_COLUMNS[table]:

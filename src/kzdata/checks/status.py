@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..context import Context, Row
-from ..dates import parse_duration
+from ..dates import DURATION_DIGITS, parse_duration
 from ..findings import Finding
 from ..vocab import ABSENTIA_STATUS, CUSTODY_EVENTS, HELD_STATUSES, LATER_CUSTODY, PRISON, RELEASE_EVENTS, SUPPORT
 
@@ -70,7 +70,7 @@ def _term_over(ctx, p, sentences, events, when) -> Iterable[Finding]:
 # --- screen ----------------------------------------------------------------------------------------------
 
 NEEDS = {"persons": ("status",), "sentences": ("kind", "in_absentia", "term"), "events": ("type",)}
-_DURATION = r"^P(?:([0-9]{1,4})Y)?(?:([0-9]{1,4})M)?(?:([0-9]{1,4})W)?(?:([0-9]{1,5})D)?$"
+_DURATION = "^P" + "".join(f"(?:([0-9]{{1,{n}}}){u})?" for u, n in DURATION_DIGITS.items()) + "$"   # as kzdata.dates
 
 
 def screen_status(fr):

@@ -271,12 +271,16 @@ def screen_text(env, table: str):
 
 
 def _private_screen() -> str:
-    """kzdata.privacy.may_hold_private as one regular expression (for polars): an '@', 8 digits, or a digit and
-    a street word in either order. A cell with a digit and an unusual character goes to the decider too,
-    since case folding of unusual letters could differ between regular-expression engines."""
-    from ..privacy import STREET_WORDS
+    """kzdata.privacy.may_hold_private as one regular expression (for polars). may_hold_private judges the
+    normalised text: an '@', 8 digits, or a digit and a street word in either order. On the text as written
+    that is: the same, or a character outside PLAIN_CHARS (which normalisation may turn into a digit or an
+    '@': full-width forms, other Unicode digits, superscripts...). A cell with a digit and an unusual
+    character goes to the decider too: normalisation may make a street word of it (a full-width letter, a
+    dash read as a hyphen), and case folding of unusual letters could differ between regular-expression
+    engines."""
+    from ..privacy import PLAIN_CHARS, STREET_WORDS
 
-    return (f"(?s)@|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{STREET_WORDS})|(?:{STREET_WORDS}).*[0-9])"
+    return (f"(?s)@|[^{PLAIN_CHARS}]|[0-9](?:[^0-9]*[0-9]){{7}}|(?i:[0-9].*(?:{STREET_WORDS})|(?:{STREET_WORDS}).*[0-9])"
             f"|[0-9].*{_UNUSUAL}|{_UNUSUAL}.*[0-9]")
 
 

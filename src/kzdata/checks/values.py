@@ -6,13 +6,15 @@ import re
 from typing import Iterable
 
 from ..context import Context
-from ..dates import parse_duration, parse_partial
+from ..dates import duration_too_long, parse_duration, parse_partial
 from ..findings import Finding, make
+from ..patterns import PatternError, compile_pattern
 from ..schema import constraints_of, fields_of, kz_of
 
-_INT = re.compile(r"^[+-]?[0-9]+$")
-_NUM = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_INT = re.compile(r"^[+-]?[0-9]+\Z")
+_NUM = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+MAX_INT_DIGITS = 18   # the most digits of an integer a column can hold (a 64-bit integer has 19)
 
 
 def _show(value: str, limit: int = 60) -> str:
@@ -35,25 +37,26 @@ def _pattern_problem(value: str, pattern: str, kind: str | None, name: str) -> t
     words, fixed = describe_lookalikes(value)
     if words and fixed.isascii():
         return ("KZ104", f"{_show(value)} has letters from another script that look like Latin ones: {words}",
-                fixed if re.fullmatch(pattern, fixed) else "")
+                fixed if compile_pattern(pattern).fullmatch(fixed) else "")
     suggestion = ""
-    if kind == "list" and ";" in value and re.fullmatch(pattern, list_items(value)):
+    matches = compile_pattern(pattern).fullmatch
+    if kind == "list" and ";" in value and matches(list_items(value)):
         suggestion = list_items(value)
-    elif re.fullmatch(pattern, value.strip().lower().replace(" ", "-")):
+    elif matches(value.strip().lower().replace(" ", "-")):
         suggestion = value.strip().lower().replace(" ", "-")
     return ("KZ104", f"{_show(value)} is not written as {pattern_words(pattern)}", suggestion)
 
 
 def field_checker(field: dict):
     """A function value -> list of (code, message, suggestion) for a non-empty cell of this field; raises
-    re.error when the schema's pattern is not a valid regular expression (the loader reports that, KZ005)."""
+    PatternError when the schema's pattern cannot be run in linear time (the loader reports that, KZ005)."""
     ftype = field.get("type", "string")
     c = constraints_of(field)
     kz = kz_of(field)
     kind = kz.get("kind")
     enum = c.get("enum")
     use_pattern = isinstance(c.get("pattern"), str) and not (kind == "list" and "enum" in kz)
-    pattern = re.compile(c["pattern"]) if use_pattern else None
+    pattern = compile_pattern(c["pattern"]) if use_pattern else None   # RE2: linear time, whatever the pattern
     item_enum = set(kz.get("enum", [])) if kind == "list" and "enum" in kz else None
     true_values = field.get("trueValues", ["true"])
     false_values = field.get("falseValues", ["false"])
@@ -67,12 +70,17 @@ def field_checker(field: dict):
         if ftype == "integer":
             if not _INT.match(value):
                 return [("KZ102", f"{_show(value)} is not an integer", "")]
+            digits = len(value.lstrip("+-").lstrip("0"))
+            if digits > MAX_INT_DIGITS:   # no column holds such a number, and converting it would cost time
+                return [("KZ105", f"{_show(value, 20)} has {digits} digits, more than any value of this column can have", "")]
             number = int(value)
         elif ftype == "number":
             if not _NUM.match(value):
                 comma = value.replace(",", ".", 1) if _NUM.match(value.replace(",", ".", 1)) else ""
                 return [("KZ102", f"{_show(value)} is not a number" + (" (write the decimal point as '.')" if comma else ""), comma)]
-            number = float(value)
+            number = float(value) if len(value) <= MAX_INT_DIGITS + 10 else float("inf")
+            if number in (float("inf"), float("-inf")):
+                return [("KZ105", f"{_show(value, 20)} is too large a number for this column", "")]
         elif ftype == "boolean":
             if value not in true_values and value not in false_values:
                 lower = value.strip().lower()
@@ -104,12 +112,16 @@ def field_checker(field: dict):
         elif kind == "partial-date" and parse_partial(value) is None:
             out.append(("KZ106", f"{_show(value)} is not a real calendar date", ""))
         elif kind == "duration" and parse_duration(value) is None:
-            out.append(("KZ107", f"{_show(value)} is not a valid ISO 8601 duration", ""))
+            if duration_too_long(value):
+                out.append(("KZ107", f"{_show(value, 30)} has more digits than any term can: at most 9999 years, months or weeks, "
+                                     "99999 days", ""))
+            else:
+                out.append(("KZ107", f"{_show(value)} is not a valid ISO 8601 duration", ""))
         if number is not None:
             if minimum is not None and number < minimum:
-                out.append(("KZ105", f"{value} is below the minimum {minimum}", ""))
+                out.append(("KZ105", f"{_show(value, 20)} is below the minimum {minimum}", ""))
             if maximum is not None and number > maximum:
-                out.append(("KZ105", f"{value} is above the maximum {maximum}", ""))
+                out.append(("KZ105", f"{_show(value, 20)} is above the maximum {maximum}", ""))
         if max_length is not None and len(value) > max_length:
             out.append(("KZ105", f"the value is {len(value)} characters long, over the limit of {max_length}", ""))
         return out
@@ -128,8 +140,8 @@ def check_values(ctx: Context) -> Iterable[Finding]:
             required = bool(constraints_of(field).get("required"))
             try:
                 check = field_checker(field)
-            except re.error:
-                continue  # the loader reports the broken pattern (KZ005)
+            except PatternError:
+                continue  # the loader reports the pattern (KZ005)
             for line, row in zip(table.lines, table.rows):
                 value = row[i] if i < len(row) else ""
                 if value == "":
@@ -147,8 +159,8 @@ def check_values(ctx: Context) -> Iterable[Finding]:
 
 # --- screen -------------------------------------------------------------------------------------------------
 
-# A pattern is handed to polars (Rust regex) only when it uses nothing whose meaning differs from Python's
-# re: no backslash classes (\s, \w, \d differ at the edges of Unicode), no lookaround, no flags.
+# A pattern is handed to polars (Rust regex, linear time like RE2) only when it uses nothing whose meaning differs
+# from RE2's: no backslash classes (\s, \w, \d are Unicode in Rust, ASCII in RE2), no flags.
 _PORTABLE = re.compile(r"^[A-Za-z0-9^$()\[\]{}?*+|,;:_/.= -]*$")
 
 
@@ -179,7 +191,7 @@ def _rejected(column, f: dict):
 
     try:
         check = field_checker(f)
-    except re.error:
+    except PatternError:
         return pl.Series([], dtype=pl.Int64)
     values = column.filter(column != "").unique()
     bad = pl.Series([v for v in values.to_list() if check(v)], dtype=pl.String)
@@ -210,8 +222,8 @@ def _vector_ok(f: dict):
         if not isinstance(pattern, str) or not _PORTABLE.match(pattern):
             return None
         try:
-            re.compile(pattern)
-        except re.error:
+            compile_pattern(pattern)
+        except PatternError:
             return None
         parts.append(s.str.contains(f"^(?:{pattern})$"))
     if kind == "partial-date":

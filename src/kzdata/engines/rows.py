@@ -18,12 +18,13 @@ def run_rows(root: str | Path, today: dt.date, progress=None) -> tuple[Context, 
 def check_context(ctx: Context, progress=None) -> Report:
     """Run every registered check over an already loaded package (so load() reads the files only once)."""
     from ..checks import deciders
+    from ..runner import runnable
 
-    checks = deciders()
+    checks, not_run = runnable(deciders(), ctx.pkg)
     findings = []
     rows = sum(len(r) for r in ctx.rows.values())
     for n, check in enumerate(checks, start=1):
         if progress is not None:
             progress(n, len(checks), check.name, rows)
         findings.extend(run_checks([check], ctx))
-    return finish(ctx, findings, Report(path=str(ctx.pkg.root), engine="rows"))
+    return finish(ctx, findings, Report(path=str(ctx.pkg.root), engine="rows"), not_run)

@@ -32,7 +32,6 @@ from ...checks import REGISTRY
 from ...checks.articles import reference_frame
 from ...checks.screening import PersonFrames, date_end
 from ...csvio import Table
-from ...integrity import has_integrity
 from ...package import TABLES, load_package
 from ...runner import run_checks
 from ...schema import field_names, references
@@ -134,7 +133,7 @@ def _small_tables(env: Env) -> list:
 def _env(pkg, today: dt.date) -> Env:
     """What the scans share: ids of the small tables, retired ids, publication dates of the sources."""
     targets = {t for name, schema in pkg.schemas.items() for _, t, _ in references(schema, name) if t}
-    env = Env(pkg, today, has_integrity(pkg.descriptor), keep_ids=targets | set(CODED))
+    env = Env(pkg, today, keep_ids=targets | set(CODED))
     for name, table in pkg.tables.items():
         ids = pl.Series(table.column("id"), dtype=pl.String) if "id" in table.index else _NO_IDS
         env.ids[name] = ids.filter(ids != "").unique().sort()
@@ -213,7 +212,7 @@ def _late_context(env: Env, scans: dict[str, Scan], names: list[str]):
             tables[name] = pkg.tables[name]
     loaders = {name: (lambda s=scan: s.reader.column("id")) for name, scan in scans.items()
                if name not in env.ids and "id" in scan.reader.header}
-    known = {pkg.files[name]: scan.reader.integrity for name, scan in scans.items()}
+    known = {pkg.files[name] for name in scans}   # each scan proved its file canonical
     return sub_context(pkg, tables, env.today, ids=env.ids, loaders=loaders, known_canonical=known)
 
 

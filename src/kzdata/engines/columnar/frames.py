@@ -14,7 +14,6 @@ later from its byte range (Chunk.start, Chunk.end) to fetch the rows that a chec
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,13 +44,11 @@ class Chunk:
 @dataclass
 class FileReader:
     """Reads one CSV file as proved chunks: `for chunk, df in reader` gives each chunk's place and its
-    rows as a frame of strings (columns as the header) plus "__line". After the loop: `chunks`, `rows`,
-    and, when asked for, `integrity` (bytes, sha256, rows) of the whole file."""
+    rows as a frame of strings (columns as the header) plus "__line". After the loop: `chunks` and `rows`."""
 
     path: Path
     header: list[str]
     key: str | None = None            # the primary key column, whose values must not decrease
-    want_integrity: bool = False
     chunk_bytes: int | None = None
     rel: str = ""                     # the path relative to the package, for the reasons given
 
@@ -61,22 +58,20 @@ class FileReader:
     def __post_init__(self):
         self.chunks: list[Chunk] = []
         self.rows = 0
-        self.integrity: dict = {}
 
     def __iter__(self) -> Iterator[tuple[Chunk, pl.DataFrame]]:
         size = self.chunk_bytes or CHUNK_BYTES
-        sha = hashlib.sha256() if self.want_integrity else None
         try:
-            yield from self._chunks(size, sha)
+            yield from self._chunks(size)
         except NotProven as exc:
             raise self._not_proven(str(exc)) from None
 
-    def _chunks(self, size: int, sha) -> Iterator[tuple[Chunk, pl.DataFrame]]:
+    def _chunks(self, size: int) -> Iterator[tuple[Chunk, pl.DataFrame]]:
         last_key: str | None = None
         with open(self.path, "rb") as f:
-            body_start = self._read_header(f, sha)
+            body_start = self._read_header(f)
             line, row = 2, 0
-            for start, data in _whole_rows(f, body_start, size, sha):
+            for start, data in _whole_rows(f, body_start, size):
                 df = parse(data, self.header)
                 breaks = data.count(b"\n")
                 prove(df, data, breaks)
@@ -95,13 +90,9 @@ class FileReader:
                 row += len(df)
                 del df, data
             self.rows = row
-            if sha is not None:
-                self.integrity = {"bytes": f.tell(), "hash": "sha256:" + sha.hexdigest(), "rows": row}
 
-    def _read_header(self, f, sha) -> int:
+    def _read_header(self, f) -> int:
         head = f.readline(64 * 1024)
-        if sha is not None:
-            sha.update(head)
         if not head.endswith(b"\n") or head.startswith(b"\xef\xbb\xbf") or b'"' in head or b"\r" in head:
             raise NotProven("no plain header line")
         try:
@@ -128,7 +119,7 @@ class FileReader:
         return pl.concat(parts) if parts else pl.Series(name, [], dtype=pl.String)
 
 
-def _whole_rows(f, offset: int, size: int, sha) -> Iterator[tuple[int, bytes]]:
+def _whole_rows(f, offset: int, size: int) -> Iterator[tuple[int, bytes]]:
     """(byte offset, bytes) of successive runs of whole rows, each about `size` bytes. A run ends at a line
     break outside quotes: with an even number of quote characters before it (in well-formed CSV a quoted
     cell holds an even number of them, counting its own two). Where a run ends does not matter for the
@@ -136,8 +127,6 @@ def _whole_rows(f, offset: int, size: int, sha) -> Iterator[tuple[int, bytes]]:
     carry = b""
     while True:
         more = f.read(size)
-        if sha is not None and more:
-            sha.update(more)
         data = carry + more if carry else more
         if not more:
             if data:

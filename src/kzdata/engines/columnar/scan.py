@@ -61,7 +61,6 @@ class Env:
 
     pkg: Package
     today: dt.date
-    want_integrity: bool
     keep_ids: set[str]                                   # tables whose ids others refer to
     ids: dict[str, pl.Series] = field(default_factory=dict)   # table -> sorted distinct non-empty ids
     code: pl.DataType = field(default_factory=lambda: pl.Categorical(pl.Categories.random()))
@@ -114,7 +113,7 @@ def scan_table(env: Env, name: str) -> Scan:
     if len(pk) > 1:
         raise NotProven(f"{rel}: composite key on a large table")
     key = pk[0] if pk and pk[0] in header else None
-    reader = FileReader(pkg.root / rel, header, key, env.want_integrity, rel=rel)
+    reader = FileReader(pkg.root / rel, header, key, rel=rel)
     cell_checks = checks_of("cell")
     cells = screens_for(env, cell_checks, name)
     rows_ = screens_for(env, checks_of("row"), name)

@@ -79,7 +79,7 @@ def rows_table(name: str, path: str, header: list[str], df: pl.DataFrame, rows: 
 
 def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dict[str, pl.Series] | None = None,
                 loaders: dict[str, Callable[[], pl.Series]] | None = None,
-                known_canonical: dict[str, dict] | None = None) -> Context:
+                known_canonical: set[str] | None = None) -> Context:
     """A Context of the given tables. Lookups of ids answer from `ids` (sorted distinct ids of the full
     table) or `loaders` (which read them when first needed) where given, else from the rows present."""
     sub = Package(root=pkg.root, descriptor=pkg.descriptor, schemas={n: pkg.schemas[n] for n in tables},
@@ -89,5 +89,5 @@ def sub_context(pkg: Package, tables: dict[str, Table], today: dt.date, ids: dic
     ids, loaders = ids or {}, loaders or {}
     ctx.__dict__["by_id"] = {name: KnownIds(index, ids.get(name), loaders.get(name)) for name, index in ctx.by_id.items()}
     ctx.__dict__["incomplete"] = set()
-    ctx.known_canonical = known_canonical or {}
+    ctx.known_canonical = set(known_canonical or ())
     return ctx
