@@ -94,7 +94,7 @@ def _refuse_invalid(command: str, exc) -> None:
     from .reporters import render_text
 
     click.echo(render_text(exc.report), nl=False, err=True)
-    what = {"stats": "no figures are given", "export": "nothing was exported"}.get(command, "nothing was done")
+    what = {"stats": "no figures are given", "export": "nothing was exported", "site": "no site was built"}.get(command, "nothing was done")
     click.echo(f"kzdata {command}: the package has errors, so {what}; fix them first.", err=True)
     sys.exit(1)
 
@@ -272,6 +272,52 @@ def export(path: Path, out: Path, fmt: str, include_sensitive: bool, public: boo
         sys.exit(1)
     for f in files:
         click.echo(str(f))
+
+
+@main.command("site")
+@package_argument()
+@click.option("--output", "-o", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to build the site in (replaced as a whole; refused if it holds anything but an earlier site).")
+@click.option("--repository-url", metavar="URL", help="The GitHub repository the about page links to for CONTRIBUTING.md "
+              "(default: from GitHub Actions, or the checkout's origin).")
+def site_command(path: Path, out: Path, repository_url: str | None) -> None:
+    """Build the public website of the dataset at PATH into DIR: static pages in English and Russian, only public
+    fields, no request to any other site; open DIR/index.html or put DIR on any static host.
+
+    Refuses (exit status 1) when the package has validation errors. Needs the [site] extra.
+    """
+    import time
+
+    from .dataset import InvalidPackage
+
+    try:
+        from .site import SiteError, build
+        import jinja2, altair, vl_convert  # noqa: E401,F401
+    except ImportError as exc:
+        click.echo(f"kzdata site: {exc.name} is missing; install the site extra: pip install 'kzdata[site]'", err=True)
+        sys.exit(1)
+    start = time.perf_counter()
+
+    def show(message: str) -> None:   # large packages, on a terminal only
+        click.echo(f"\rkzdata site: {message}\033[K", nl=False, err=True)
+
+    try:
+        files = build(path, out, repository_url=repository_url, progress=show if _on_terminal() else None)
+    except InvalidPackage as exc:
+        _refuse_invalid("site", exc)
+    except SiteError as exc:
+        click.echo(f"kzdata site: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"kzdata site: cannot write to {out}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # report, never a traceback; the earlier site is left as it was
+        click.echo(f"kzdata site: the build failed: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+    if _on_terminal():
+        click.echo("\r\033[K", nl=False, err=True)
+    size = sum(f.stat().st_size for f in files)
+    click.echo(f"{out}: {len(files):,} files, {size / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s; open {out / 'index.html'}")
 
 
 @main.command("import")

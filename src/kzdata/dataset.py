@@ -442,14 +442,25 @@ def load(path: str | Path | None = None, check: bool = True, git_ref: str | None
     report = check_context(ctx) if check else None
     if report is not None and report.errors:
         raise InvalidPackage(report)
+    ds = from_context(ctx, report)
+    ds.path = root
+    return ds
+
+
+def from_context(ctx, report: Report | None = None, hidden: dict[str, set[str]] | None = None) -> Dataset:
+    """Typed records from a built Context (kzdata.context.Context). `hidden` maps a table to columns read as
+    empty: the website passes the fields the schemas mark sensitive, so no record it renders holds them."""
     pkg, rows = ctx.pkg, ctx.rows
-    ds = Dataset(path=root, criminal_code=pkg.reference or {}, report=report, schemas=dict(pkg.schemas))
+    ds = Dataset(path=pkg.root, criminal_code=pkg.reference or {}, report=report, schemas=dict(pkg.schemas))
+    hidden = hidden or {}
     for name, table in pkg.tables.items():
-        ds.tables[name] = [dict(r.rec) for r in rows.get(name, [])]
+        blank = hidden.get(name) or set()
+        ds.tables[name] = [{k: v for k, v in r.rec.items() if k not in blank} for r in rows.get(name, [])]
 
     def recs(name):
+        blank = hidden.get(name)
         for r in rows.get(name, []):
-            yield r.rec
+            yield {k: ("" if k in blank else v) for k, v in r.rec.items()} if blank else r.rec
 
     for r in recs("sources"):
         ds.sources[r["id"]] = Source(r["id"], r["publisher"], r["title"], _date(r.get("published", "")), r.get("url", ""),

@@ -27,7 +27,7 @@ from .fileio import remove_stale_siblings, replace_atomically, write_atomic
 from .schema import sensitive_fields
 from .vocab import PUBLISHED_TABLES
 
-__all__ = ["FORMATS", "export", "release_metadata", "replace_atomically", "sensitive_fields", "write_atomic"]
+__all__ = ["FORMATS", "export", "release_metadata", "replace_atomically", "sensitive_fields", "write_atomic", "write_export"]
 
 TABLES = list(PUBLISHED_TABLES)
 FORMATS = ("csv", "json", "ndjson", "sqlite", "xlsx", "ftm")
@@ -67,6 +67,15 @@ def export(path: str | Path, out: str | Path, fmt: str = "csv", include_sensitiv
     report = check_context(ctx)
     if report.errors:
         raise InvalidPackage(report)
+    return write_export(ctx, out, fmt, include_sensitive)
+
+
+def write_export(ctx, out: str | Path, fmt: str = "csv", include_sensitive: bool = False) -> list[Path]:
+    """Write the export of a built (and already validated) Context into `out`; return the files written.
+    kzdata.site uses it to put the downloads of a release into the website without validating twice."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    root = Path(ctx.pkg.root)
     out = Path(out)
     schemas = {name: ctx.pkg.schemas[name] for name in TABLES if name in ctx.pkg.schemas}
     tables: dict[str, tuple[list[str], list[dict]]] = {}

@@ -384,6 +384,20 @@ def set_code_version(repo: Path, version: str) -> list[str]:
     return touched
 
 
+def set_citation(repo: Path, version: str, today: dt.date) -> list[str]:
+    """Give CITATION.cff (the website's and GitHub's "cite this") the release's version and date."""
+    path = repo / "CITATION.cff"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(r'^(version: ")[^"]*(")', lambda m: f"{m.group(1)}{version}{m.group(2)}", text, count=1, flags=re.M)
+    new = re.sub(r'^(date-released: ")[^"]*(")', lambda m: f"{m.group(1)}{today.isoformat()}{m.group(2)}", new, count=1, flags=re.M)
+    if new == text:
+        return []
+    write_atomic(path, new.encode("utf-8"))
+    return ["CITATION.cff"]
+
+
 def changelog_section(text: str, version: str) -> str | None:
     m = re.search(rf"^## \[{re.escape(version)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.M | re.S)
     return m.group(1).strip() if m else None
@@ -431,7 +445,7 @@ def release(repo: str | Path, version: str, today: dt.date | None = None) -> str
     desc["created"] = f"{today.isoformat()}T00:00:00Z"  # the Data Package spec wants an ISO 8601 date-time
     write_atomic(desc_path, canonical_json(desc).encode("utf-8"), expect=desc_bytes)
     fmt(repo)  # nothing else changes: the tree was canonical (validate --strict passed)
-    touched = [DESCRIPTOR, *set_code_version(repo, version)]
+    touched = [DESCRIPTOR, *set_code_version(repo, version), *set_citation(repo, version, today)]
     files = working_files(repo, desc)
     unreadable = [f"{r} {f.why}" for r, f in files.items() if isinstance(f, Unreadable)]
     if unreadable:
