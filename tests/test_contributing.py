@@ -160,6 +160,8 @@ class Walk:
     def run(self, who: str, line: str, argv: list[str], expected: int) -> Run:
         assert argv[0] in ("kzdata", "git"), f"CONTRIBUTING.md: the walk-through runs only kzdata and git: {line}"
         program = [sys.executable, "-m", "kzdata.cli", *argv[1:]] if argv[0] == "kzdata" else argv
+        refusal = argv[:2] in (["kzdata", "new"], ["kzdata", "import"]) and expected == 1
+        before = self.data(who) if refusal else None
         proc = subprocess.run(program, cwd=self.clone(who), env=self.env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", timeout=120)
         run = Run(who, line, proc.returncode, proc.stdout)
@@ -167,7 +169,12 @@ class Walk:
         assert "Traceback" not in proc.stdout, f"{line}\n{proc.stdout}"
         assert proc.returncode == expected, (
             f"CONTRIBUTING.md says this exits {expected}, it exited {proc.returncode}:\n{line}\n{proc.stdout}")
+        if refusal:
+            assert self.data(who) == before, f"refused, but data/ changed: {line}"
         return run
+
+    def data(self, who: str) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((self.clones[who] / "data").iterdir())}
 
     def find(self, start: str, who: str = "you") -> Run:
         hits = [r for r in self.runs if r.who == who and r.line.startswith(start)]
@@ -320,10 +327,15 @@ def test_output_matching_fails_on_what_the_guide_does_not_show():
 
 
 def test_every_command_exits_as_the_guide_says(walk):
-    """follow() asserts each exit status; the refusals are real refusals that wrote nothing."""
+    """follow() asserts each exit status, and that a refused kzdata new or import left data/ as it was."""
+    documented = [line for t in tokens(walkthrough()) if t.kind == "sh" for line, argv, status in commands(t.text)
+                  if argv[:2] == ["kzdata", "new"] and status == 1]
     refused = [r for r in walk.runs if r.line.startswith("kzdata new") and r.status == 1]
-    assert len(refused) >= 4 and all("Nothing was written." in r.output for r in refused)
+    assert documented and [r.line for r in refused] == documented
+    assert all(r.output.rstrip().endswith("Nothing was written.") for r in refused)
     assert walk.find("kzdata find \"Aygerim Testova\"").status == 1
+    persons = (walk.clones["you"] / "data" / "persons.csv").read_text(encoding="utf-8")
+    assert "\ntestova-aygerim," not in persons and "\ntestova-aigerim," in persons
 
 
 def test_find_finds_the_new_person_by_the_cyrillic_spelling(walk):
