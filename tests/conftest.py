@@ -107,9 +107,9 @@ class Pkg:
         return kzdata.validate(self.root, today=today)
 
 
-@pytest.fixture
-def pkg(tmp_path: Path) -> Pkg:
-    root = tmp_path / "pkg"
+def copy_package(root: Path) -> Pkg:
+    """A copy of the repository's package (datapackage.json, data/, schemas/, reference/) in the new directory
+    `root`."""
     root.mkdir()
     # A working copy before any release: no version (tests change files; test_release.py makes its own
     # releases and manifests). Descriptors before 1.1 also recorded checksums: none are kept.
@@ -124,6 +124,11 @@ def pkg(tmp_path: Path) -> Pkg:
     shutil.copytree(REPO / "schemas", root / "schemas")
     shutil.copytree(REPO / "reference", root / "reference")
     return Pkg(root)
+
+
+@pytest.fixture
+def pkg(tmp_path: Path) -> Pkg:
+    return copy_package(tmp_path / "pkg")
 
 
 def codes(report) -> list[str]:
