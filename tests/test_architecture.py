@@ -21,7 +21,7 @@ LAYERS = [
     ("engines", ["engines", "engines.*"]),
     ("validation", ["changes", "validator"]),
     ("commands", ["dataset", "reporters", "stats", "fmt", "release", "export", "export_sqlite", "export_ftm", "diff",
-                  "scaffold", "lookup", "typed", "spreadsheet", "importer", "site", "site.*", "cli", "__init__"]),
+                  "scaffold", "lookup", "typed", "spreadsheet", "importer", "site", "site.*", "cli", "__init__", "__main__"]),
 ]
 
 

@@ -526,3 +526,52 @@ def test_fmt_leaves_a_table_whose_declared_dialect_or_encoding_it_does_not_read(
     result = CliRunner().invoke(main, ["fmt", str(pkg.root)])
     assert result.exit_code == 1 and f"data/events.csv: left as it is: not read: datapackage.json declares" in result.output
     assert words in result.output and pkg.path("events").read_bytes() == before
+
+
+# --- careless: a merge left half done ----------------------------------------------------------------------
+
+def _conflicted_persons(pkg):
+    """Two branches add a person at the same place in persons.csv, and the merge stops with a conflict."""
+    _git(pkg.root, "init", "-q", "-b", "main")
+    _git(pkg.root, "add", "-A")
+    _git(pkg.root, "commit", "-qm", "base")
+    header, rows = pkg.read("persons")
+    for branch, pid in (("one", "zz-first-added"), ("two", "zz-second-added")):
+        _git(pkg.root, "checkout", "-q", "-b", branch, "main")
+        pkg.add("persons", **{**rows[-1], "id": pid})
+        _git(pkg.root, "commit", "-qam", pid)
+    _git(pkg.root, "checkout", "-q", "one")
+    import subprocess
+
+    merge = subprocess.run(["git", "-C", str(pkg.root), "-c", "user.email=t@example.org", "-c", "user.name=t", "merge", "two"],
+                           capture_output=True, text=True)
+    assert merge.returncode != 0 and "CONFLICT" in merge.stdout
+    assert "<<<<<<< " in pkg.path("persons").read_text(encoding="utf-8")
+
+
+def test_an_unresolved_merge_conflict_is_one_finding_that_says_so(pkg, tmp_path):
+    _conflicted_persons(pkg)
+    report = pkg.validate()
+    mine = [f for f in report.findings if f.file == "data/persons.csv"]
+    assert [f.code for f in mine] == ["KZ008"], [(f.code, f.message) for f in mine]
+    assert "unresolved git merge conflict" in mine[0].message and mine[0].line > 1
+    before = pkg.path("persons").read_bytes()
+    result = run_everything(pkg, tmp_path)
+    assert result["fmt"].exit_code == 1 and "unresolved git merge conflict" in result["fmt"].output
+    assert pkg.path("persons").read_bytes() == before        # fmt leaves the conflict for the contributor
+
+
+def test_a_merge_conflict_in_a_json_file_is_named_too(pkg):
+    path = pkg.root / "schemas/events.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> other\n", encoding="utf-8")
+    f = only(pkg.validate(), "KZ008")
+    assert f.file == "schemas/events.json" and f.line == 1 and "merge conflict" in f.message
+
+
+def test_python_m_kzdata_is_the_command(pkg):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "kzdata", "validate", str(pkg.root)], capture_output=True, text=True)
+    assert out.returncode == 0 and "valid" in out.stdout + out.stderr

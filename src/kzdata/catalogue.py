@@ -64,6 +64,11 @@ CODES: dict[str, Code] = {
         hint='Delete the file (kzdata fmt removes it): it is a partial copy that a write stopped before it finished; the real file beside it is intact.',
         example='data/.persons.csv.k3x9qz1a.tmp after kzdata fmt was killed: "data/.persons.csv.k3x9qz1a.tmp is a temporary file left by a write that was interrupted". Run kzdata fmt again, or delete it.',
         check='files'),
+    'KZ008': Code(
+        E, 'unresolved merge conflict',
+        hint='Finish the merge: keep what both sides added (each row that its sources support), delete the lines <<<<<<<, ======= and >>>>>>>, then run kzdata fmt.',
+        example='Two pull requests added a person next to each other: "data/persons.csv has an unresolved git merge conflict (lines 12-16)". Keep both rows and delete the three marker lines.',
+        check='files'),
     'KZ009': Code(
         E, 'file saved by a spreadsheet',
         hint='Run kzdata fmt: it rewrites the file with commas, UTF-8 without a byte-order mark and LF line endings, and says what it changed.',

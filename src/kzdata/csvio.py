@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 # Cells larger than this are refused by the reader and reported, never loaded whole.
@@ -39,6 +40,28 @@ class ReadProblem:
     line: int
     message: str
     code: str = "KZ010"
+
+
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
+CONFLICT_FIX = ("keep the rows (or values) of both sides that the sources support, delete the three marker lines "
+                "(<<<<<<<, ======= and >>>>>>>), then run kzdata fmt and kzdata validate")
+
+
+def conflict_markers(text: str) -> tuple[int, int] | None:
+    """The first and last line of git's conflict markers (<<<<<<< … >>>>>>>) left in a file, if any."""
+    start = _CONFLICT_START.search(text)
+    if start is None:
+        return None
+    ends = list(_CONFLICT_END.finditer(text, start.end()))
+    if not ends:
+        return None
+    return text.count("\n", 0, start.start()) + 1, text.count("\n", 0, ends[-1].start()) + 1
+
+
+def conflict_message(relpath: str, lines: tuple[int, int]) -> str:
+    span = f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}-{lines[1]}"
+    return f"{relpath} has an unresolved git merge conflict ({span}): {CONFLICT_FIX}"
 
 
 def line_ending_problem(text: str) -> ReadProblem | None:
@@ -163,6 +186,9 @@ def read_table(name: str, relpath: str, data: bytes, expected: list[str] | None 
         return table, [ReadProblem(line, "the file contains a NUL byte")]
     if not text.strip():
         return table, [ReadProblem(1, "the file is empty: it needs at least a header row")]
+    conflict = conflict_markers(text)
+    if conflict:   # read on, and every row around the markers would be a misleading finding of its own
+        return table, [ReadProblem(conflict[0], conflict_message(relpath, conflict), "KZ008")]
     ending = line_ending_problem(text)
     if dialect.spreadsheet:
         problems.append(ReadProblem(1, f"{relpath} looks saved by a spreadsheet: {', '.join(dialect.describe())}. {SPREADSHEET_FIX}",

@@ -174,7 +174,7 @@ def _load_json(pkg: Package, path: Path, rel: str, code: str) -> object | None:
             return json.loads(data)
         value = loads(data)
     except JsonProblem as exc:
-        kz = "KZ017" if exc.kind == "depth" else code
+        kz = {"depth": "KZ017", "conflict": "KZ008"}.get(exc.kind, code)
         where = f" (line {exc.line}, column {exc.column})" if exc.line and exc.column else ""
         pkg.findings.append(make(kz, rel, exc.line, "", f"{rel}: {exc.message}{where}"))
         return None

@@ -49,7 +49,7 @@ def _codes(first: int, last: int) -> tuple[str, ...]:
 
 
 REGISTRY: tuple[Check, ...] = (
-    Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ006", "KZ007", "KZ009", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
+    Check("files", ("KZ001", "KZ002", "KZ003", "KZ004", "KZ005", "KZ006", "KZ007", "KZ008", "KZ009", "KZ010", "KZ015", "KZ016", "KZ017"), "package",
           structure.check_files, doc="what the loader found: descriptor, files, schemas, reference, encodings, limits"),
     Check("structure", _codes(11, 14), "package", structure.check_headers, doc="headers and row widths against the schema"),
     Check("reference", ("KZ019", "KZ020"), "package", reference.check_reference,
