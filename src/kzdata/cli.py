@@ -373,6 +373,8 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
         result = diff(old, new or str(repo), repo=repo)
     except DiffError as exc:
         raise click.UsageError(str(exc)) from None
+    if new is None:
+        result["new"] = "working tree"   # not the folder's path, which would end up in pull requests
     click.echo(DIFF_RENDERER_BY_NAME[fmt](result), nl=False)
 
 

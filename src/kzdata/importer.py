@@ -111,10 +111,11 @@ def import_workbook(xlsx: str | Path, root: str | Path, today: dt.date | None = 
         for rel, data in new_files.items():
             (copy / rel).write_bytes(data)
         result.report = validate(copy, today=today, engine="rows")
+        result.report.path = f"{root} with the edits of {xlsx.name}"   # not the temporary copy's path
         result.diff = diff_sides(load_side(str(root), root), load_side(str(copy), root))
         result.diff["old"], result.diff["new"] = "data/", xlsx.name
     if result.report.errors:
-        result.problems.append(f"the edits would leave {len(result.report.errors)} validation error(s): nothing was written")
+        result.problems.append(f"the edits would leave {len(result.report.errors)} validation error(s)")
         return result
     if write:
         from .fileio import ABSENT, FileChanged
