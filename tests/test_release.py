@@ -314,6 +314,14 @@ def test_a_removed_column_is_major():
     assert required_level(tightened) == "major" and required_level(loosened) == "minor"
 
 
+def test_a_new_table_is_minor_whatever_its_key():
+    """disputes.csv, added after 1.0.0 with a primary key and constraints, made kzdata ask for 2.0.0."""
+    result = {"tables": {"disputes": {"added": {"a": {}}, "removed": {}, "changed": {}, "schema": {
+        "table_added": True, "added": ["table", "record"], "primary_key": [None, ["table", "record"]],
+        "constraints": [{"column": "table", "old": {}, "new": {"required": True, "enum": ["persons"]}}]}}}}
+    assert required_level(result) == "minor"
+
+
 def test_a_released_id_may_not_vanish(released):
     header, rows = released.read("events")
     released.write("events", header, [r for r in rows if r["id"] != "bokayev-maks-2017-01-transferred"])

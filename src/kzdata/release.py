@@ -308,6 +308,9 @@ def required_level(result: dict) -> str | None:
 
     for entry in result["tables"].values():
         schema = entry["schema"]
+        if schema.get("table_added"):   # a new table breaks no reader, whatever its key and constraints
+            at_least("minor")
+            continue
         if schema.get("table_removed") or schema.get("removed") or schema.get("renamed") or schema.get("retyped") \
                 or schema.get("primary_key") or any(_tightened(c["old"], c["new"]) for c in schema.get("constraints", [])):
             at_least("major")
