@@ -196,6 +196,11 @@ def render_json(result: dict) -> str:
 
 
 def _schema_lines(schema: dict) -> list[str]:
+    if schema.get("table_added"):
+        key = (schema.get("primary_key") or [None, None])[1]
+        return [f"new table, columns {', '.join(schema.get('added', []))}" + (f"; key {', '.join(key)}" if key else "")]
+    if schema.get("table_removed"):
+        return ["table removed"]
     lines = []
     for k, v in schema.items():
         if k == "constraints":

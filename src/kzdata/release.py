@@ -406,12 +406,24 @@ def changelog_section(text: str, version: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+DRAFT_MAX_LINES = 60   # beyond this a draft changelog lists counts, not every record
+
+
 def draft_changelog(repo: str | Path, version: str, today: dt.date) -> str:
     from .diff import diff, render_markdown
 
     parse_version(version)
     last = last_release(Path(repo))
-    body = render_markdown(diff(last[0], str(repo), Path(repo))) if last else "First release."
+    if not last:
+        return f"## [{version}] - {today.isoformat()}\n\n### Data\nFirst release.\n"
+    result = diff(last[0], str(repo), Path(repo))
+    result["old"], result["new"] = last[1], version     # versions, not a commit hash and a local folder
+    body = render_markdown(result)
+    lines = body.splitlines()
+    if len(lines) > DRAFT_MAX_LINES:   # a changelog is read by people: the counts and schema changes, and where the rest is
+        kept = [line for line in lines if not line.startswith("  - ") or line.startswith("  - schema:")]
+        body = "\n".join(kept) + (f"\n\nEvery record added, removed or changed: `kzdata diff v{last[1]} v{version}` "
+                                   f"({len(lines)} lines).\n")
     return f"## [{version}] - {today.isoformat()}\n\n### Data\n{body}\n"
 
 
