@@ -422,8 +422,9 @@ def draft_changelog(repo: str | Path, version: str, today: dt.date) -> str:
     lines = body.splitlines()
     if len(lines) > DRAFT_MAX_LINES:   # a changelog is read by people: the counts and schema changes, and where the rest is
         kept = [line for line in lines if not line.startswith("  - ") or line.startswith("  - schema:")]
-        body = "\n".join(kept) + (f"\n\nEvery record added, removed or changed: `kzdata diff v{last[1]} v{version}` "
-                                   f"({len(lines)} lines).\n")
+        since = last[0][:12] if re.fullmatch(r"[0-9a-f]{40,64}", last[0]) else last[0]   # a tag, or the release commit
+        body = "\n".join(kept) + (f"\n\nEvery record added, removed or changed: `kzdata diff {since} v{version}` "
+                                   f"({len(lines)} lines; {since} is release {last[1]}).\n")
     return f"## [{version}] - {today.isoformat()}\n\n### Data\n{body}\n"
 
 
