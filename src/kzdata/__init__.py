@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 __all__ = ["validate", "load", "verify", "find", "show", "Report", "Finding", "Location", "Dataset", "InvalidPackage",
            "PinError", "ReleaseMismatch"]
 
