@@ -461,8 +461,9 @@ _ADDRESS_NUM_FIRST = re.compile(
     rf"[0-9](?<![\w.,/\-–][0-9])[0-9]{{0,2}}(?:[A-Za-zА-Яа-яЁё](?!\w))?(?:[/\-][0-9]{{1,3}})?,?"
     rf"\s+(?P<name>{_TOKEN_CAP}(?:\s+{_TOKEN_CAP}){{0,2}})\s+(?=[SsAaRrLlBb])(?:{_POST_EN})"
 )
+_FLAT_WORDS = "apt|apartment|flat|kv|kvartira|кв|квартира|пәтер"
 _APARTMENT = re.compile(
-    rf"(?=[AaFfKkКкПп])(?<![\w.])(?i:apt|apartment|flat|kv|kvartira|кв|квартира|пәтер)\.?\s*(?:(?i:no)\.?\s*|№\s*)?{_NUM}{_AFTER}"
+    rf"(?=[AaFfKkКкПп])(?<![\w.])(?i:{_FLAT_WORDS})\.?\s*(?:(?i:no)\.?\s*|№\s*)?{_NUM}{_AFTER}"
 )
 _APARTMENT_KK = re.compile(rf"[0-9](?<![\w.,/\-–][0-9])[0-9]{{0,3}}\s*-?\s*(?=[Пп])(?i:пәтер)\b")   # 5 пәтер
 _JOIN = re.compile(r"[\s,;]*")
@@ -528,9 +529,14 @@ def _find_addresses(text: str, urls: list[tuple[int, int]]) -> list[Hit]:
 # and one of these words (address): may_hold_private. The columnar screen (checks/text.py) states it for
 # polars: the same on the text as written, or any character outside PLAIN_CHARS (one that normalisation
 # may turn into a digit or an '@'), or a digit and any character outside ASCII and Cyrillic letters.
-STREET_WORDS = ("ul|pr|mkr|per|bul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
+STREET_WORDS = ("ul|pr|mkr|per|bul|boul|micro|mikro|st|av|rd|road|lane|blvd|koshesi|dangyly|apt|apart|flat|kv|"
                 "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
-_STREET = re.compile(f"(?i:{STREET_WORDS})")
+# The address patterns themselves need more: one of their own street or flat words (_PRE, _POST, the
+# apartment words), at the start of a word (after a space, a punctuation mark or a house number, as in
+# 5пәтер; never after a letter). _STREET_WORD is exactly that, built from the patterns' own pieces, so the
+# address patterns run only on texts where one of them can match ("st" in "arrested" or "prison" does not).
+_STREET_WORD = re.compile(f"(?<![^\\W\\d_])(?:{_PRE}|{_POST}|(?i:{_FLAT_WORDS}))")
+_STREET = _STREET_WORD
 _DIGITS = re.compile(r"[0-9]")
 
 

@@ -181,8 +181,8 @@ def check_privacy(ctx: Context) -> Iterable[Finding]:
             col, uri = field["name"], field.get("format") == "uri"
             for line, row in zip(table.lines, table.rows):
                 value = row[i] if i < len(row) else ""
-                if not value or not may_hold_private(value):
-                    continue
+                if not value or (uri and "@" not in value and value.isascii()) or not may_hold_private(value):
+                    continue   # in an address only an e-mail counts, and an ASCII text without '@' holds none
                 for hit in find_private(value):
                     if uri and hit.kind != "email":
                         continue  # an address's digits are not a phone number
