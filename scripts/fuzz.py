@@ -1,6 +1,7 @@
 """Long fuzz run: the suite's mutation and JSON fuzz tests with many more generated inputs.
 
-    python scripts/fuzz.py [EXAMPLES]     # default 2000 mutated files (and half as many generated JSON files)
+    python scripts/fuzz.py [EXAMPLES]     # default 2000 mutated files (and half as many generated JSON files,
+                                          # JSON tokens Python accepts, and schema patterns)
 
 Prints, per test, how many generated inputs were tried and how many failed (an exception or a KZ999
 finding fails). Needs the test extras (pytest, hypothesis).
@@ -22,7 +23,7 @@ def main(argv: list[str]) -> int:
     env = {**os.environ, "KZDATA_FUZZ_EXAMPLES": str(examples)}
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_fuzz.py"),
-                           "-k", "mutated or generated_json", "--hypothesis-show-statistics", "--hypothesis-seed=0"],
+                           "-k", "mutated or generated_json or python_accepts or any_schema_pattern", "--hypothesis-show-statistics", "--hypothesis-seed=0"],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     out = proc.stdout + proc.stderr
