@@ -535,7 +535,8 @@ STREET_WORDS = ("ul|pr|mkr|per|bul|boul|micro|mikro|st|av|rd|road|lane|blvd|kosh
 # apartment words), at the start of a word (after a space, a punctuation mark or a house number, as in
 # 5пәтер; never after a letter). _STREET_WORD is exactly that, built from the patterns' own pieces, so the
 # address patterns run only on texts where one of them can match ("st" in "arrested" or "prison" does not).
-_STREET_WORD = re.compile(f"(?<![^\\W\\d_])(?:{_PRE}|{_POST}|(?i:{_FLAT_WORDS}))")
+# It opens with the first letters of those words, so that most positions fail on one character class.
+_STREET_WORD = re.compile(f"(?=[UuPpMmBbSsAaRrLlKkDdFfУуПпМмБбКкДдШшЫы])(?<![^\\W\\d_])(?:{_PRE}|{_POST}|(?i:{_FLAT_WORDS}))")
 _STREET = _STREET_WORD
 _DIGITS = re.compile(r"[0-9]")
 
