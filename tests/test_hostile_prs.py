@@ -575,3 +575,30 @@ def test_python_m_kzdata_is_the_command(pkg):
 
     out = subprocess.run([sys.executable, "-m", "kzdata", "validate", str(pkg.root)], capture_output=True, text=True)
     assert out.returncode == 0 and "valid" in out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("key,value,table,column", [
+    ("maximum", "\u0000", "persons", "birth_year"),      # what the fuzz run found: KZ999 from the values check
+    ("minimum", True, "persons", "birth_year"),
+    ("maxLength", "300", "cases", "title"),
+    ("maxLength", -1, "cases", "title"),
+    ("enum", "in_prison", "persons", "status"),
+    ("pattern", 7, "persons", "id"),
+])
+def test_a_constraint_of_the_wrong_type_is_a_finding_not_a_crash(pkg, tmp_path, key, value, table, column):
+    def change(schema):
+        field = next(f for f in schema["fields"] if f["name"] == column)
+        field.setdefault("constraints", {})[key] = value
+
+    edit_json(pkg.root / f"schemas/{table}.json", change)
+    report = pkg.validate()
+    assert "KZ999" not in codes(report), [f.message for f in report.findings if f.code == "KZ999"]
+    f = next(f for f in report.findings if f.code == "KZ005" and f.column == column)
+    assert f.file == f"schemas/{table}.json" and f"constraint {key} of {column}" in f.message
+    run_everything(pkg, tmp_path)
+    from kzdata.release import required_level
+
+    old = {"maximum": 2000}
+    result = {"tables": {table: {"added": {}, "removed": {}, "changed": {}, "schema": {"constraints": [
+        {"column": column, "old": old, "new": {key: value}}]}}}}
+    assert required_level(result) in ("minor", "major")     # decided without comparing a string with a number

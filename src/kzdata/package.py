@@ -294,7 +294,8 @@ def load_package(root: str | Path, read_tables: bool | Collection[str] = True, d
         pkg.tables[name] = table
         pkg.files[name] = rel
     for name, schema in pkg.schemas.items():
-        _check_patterns(pkg, name, schema)
+        schema_rel = seen.get(name, {}).get("schema")
+        _check_patterns(pkg, name, schema, schema_rel if isinstance(schema_rel, str) else pkg.files.get(name, ""))
     _unlisted_files(pkg, seen)
     return pkg
 
@@ -337,13 +338,19 @@ def _declared_format_problem(res: dict) -> tuple[str, str, str] | None:
     return None
 
 
-def _check_patterns(pkg: Package, name: str, schema: dict) -> None:
-    """Every pattern the value check uses must be a valid regular expression (KZ005)."""
+def _check_patterns(pkg: Package, name: str, schema: dict, path: str) -> None:
+    """Every constraint the value check uses must have the type Table Schema gives it, and every pattern must be
+    one RE2 runs (KZ005)."""
     from .patterns import PatternError, compile_pattern
-    from .schema import constraints_of, fields_of, kz_of
+    from .schema import constraint_problem, constraints_of, fields_of, kz_of
 
-    path = pkg.files.get(name, "")
     for f in fields_of(schema):
+        for key, value in constraints_of(f).items():
+            problem = constraint_problem(key, value)
+            if problem:
+                pkg.findings.append(make("KZ005", path, 0, f["name"], f"the schema's constraint {key} of {f['name']} {problem}",
+                                         "Restore the schema from the repository: a constraint of the wrong type is not applied.",
+                                         table=name))
         pattern, kz = constraints_of(f).get("pattern"), kz_of(f)
         if not isinstance(pattern, str) or (kz.get("kind") == "list" and "enum" in kz):
             continue

@@ -62,6 +62,38 @@ def constraints_of(field: dict) -> dict:
     return c if isinstance(c, dict) else {}
 
 
+CONSTRAINT_TYPES = {   # what a Table Schema constraint must be to be applied (bool is not a number here)
+    "minimum": "a number", "maximum": "a number", "minLength": "a whole number", "maxLength": "a whole number",
+    "enum": "a list", "pattern": "a string", "required": "true or false", "unique": "true or false",
+}
+
+
+def constraint_problem(key: str, value: object) -> str | None:
+    """Why the constraint `key` cannot be applied with this value (its type is wrong), or None."""
+    import math
+
+    want = CONSTRAINT_TYPES.get(key)
+    if want == "a number":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    elif want == "a whole number":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif want == "a list":
+        ok = isinstance(value, list)
+    elif want == "a string":
+        ok = isinstance(value, str)
+    elif want == "true or false":
+        ok = isinstance(value, bool)
+    else:
+        return None
+    shown = repr(value)
+    return None if ok else f"is {shown if len(shown) <= 40 else shown[:40] + '…'}, not {want}"
+
+
+def usable_constraints(field: dict) -> dict:
+    """The field's constraints that have the right type (the others are reported, KZ005, and not applied)."""
+    return {k: v for k, v in constraints_of(field).items() if constraint_problem(k, v) is None}
+
+
 def kind_of(field: dict) -> str | None:
     return kz_of(field).get("kind")
 

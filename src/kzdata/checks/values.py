@@ -9,7 +9,7 @@ from ..context import Context
 from ..dates import duration_too_long, parse_duration, parse_partial
 from ..findings import Finding, make
 from ..patterns import PatternError, compile_pattern
-from ..schema import constraints_of, fields_of, kz_of
+from ..schema import constraints_of, fields_of, kz_of, usable_constraints
 
 _INT = re.compile(r"^[+-]?[0-9]+\Z")
 _NUM = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
@@ -51,15 +51,15 @@ def field_checker(field: dict):
     """A function value -> list of (code, message, suggestion) for a non-empty cell of this field; raises
     PatternError when the schema's pattern cannot be run in linear time (the loader reports that, KZ005)."""
     ftype = field.get("type", "string")
-    c = constraints_of(field)
+    c = usable_constraints(field)   # a constraint of the wrong type is reported by the loader (KZ005) and not applied
     kz = kz_of(field)
     kind = kz.get("kind")
     enum = c.get("enum")
     use_pattern = isinstance(c.get("pattern"), str) and not (kind == "list" and "enum" in kz)
     pattern = compile_pattern(c["pattern"]) if use_pattern else None   # RE2: linear time, whatever the pattern
-    item_enum = set(kz.get("enum", [])) if kind == "list" and "enum" in kz else None
-    true_values = field.get("trueValues", ["true"])
-    false_values = field.get("falseValues", ["false"])
+    item_enum = set(map(str, kz["enum"])) if kind == "list" and isinstance(kz.get("enum"), list) else None
+    true_values = [str(v) for v in field["trueValues"]] if isinstance(field.get("trueValues"), list) else ["true"]
+    false_values = [str(v) for v in field["falseValues"]] if isinstance(field.get("falseValues"), list) else ["false"]
     minimum, maximum, max_length = c.get("minimum"), c.get("maximum"), c.get("maxLength")
 
     def check(value: str) -> list[tuple[str, str, str]]:
