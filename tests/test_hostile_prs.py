@@ -602,3 +602,14 @@ def test_a_constraint_of_the_wrong_type_is_a_finding_not_a_crash(pkg, tmp_path, 
     result = {"tables": {table: {"added": {}, "removed": {}, "changed": {}, "schema": {"constraints": [
         {"column": column, "old": old, "new": {key: value}}]}}}}
     assert required_level(result) in ("minor", "major")     # decided without comparing a string with a number
+
+
+@pytest.mark.parametrize("field", ["path", "schema"])
+def test_a_resource_path_with_a_nul_byte_is_a_finding_in_every_command(pkg, tmp_path, field):
+    """Found by scripts/fuzz.py 1000: "path": "\\u0000" made kzdata fmt raise ValueError (embedded null byte)."""
+    edit_json(pkg.root / "datapackage.json",
+              lambda d: next(r for r in d["resources"] if r["name"] == "events").update({field: "data/ev\u0000ents.csv"}))
+    report = pkg.validate()
+    assert "KZ999" not in codes(report) and ({"KZ002", "KZ005"} & set(codes(report)))
+    results = run_everything(pkg, tmp_path)
+    assert results["fmt --check"].exit_code == 1

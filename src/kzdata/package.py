@@ -38,8 +38,9 @@ class Package:
 
 def _inside(root: Path, rel: str) -> Path | None:
     """Resolve a relative path inside root; None when it is absolute, a URL, or escapes root."""
-    if not isinstance(rel, str) or not rel or "://" in rel or rel.startswith(("/", "\\")) or ":" in rel.split("/")[0]:
-        return None
+    if (not isinstance(rel, str) or not rel or "\x00" in rel or "://" in rel or rel.startswith(("/", "\\"))
+            or ":" in rel.split("/")[0]):
+        return None   # a NUL byte is in no file name (and os functions raise ValueError for it)
     parts = rel.replace("\\", "/").split("/")
     if ".." in parts:
         return None
@@ -60,7 +61,7 @@ def link_problem(root: Path, path: Path) -> str | None:
     """Why a symbolic link in the package cannot be read: it loops, leads nowhere, or leads out of the package."""
     try:
         target = os.readlink(path)
-    except OSError:
+    except (OSError, ValueError):   # not a link; ValueError: a NUL byte in the name
         return None
     try:
         resolved = path.resolve(strict=True)
