@@ -613,3 +613,12 @@ def test_a_resource_path_with_a_nul_byte_is_a_finding_in_every_command(pkg, tmp_
     assert "KZ999" not in codes(report) and ({"KZ002", "KZ005"} & set(codes(report)))
     results = run_everything(pkg, tmp_path)
     assert results["fmt --check"].exit_code == 1
+
+
+@pytest.mark.parametrize("resources", [None, "data/persons.csv", {"name": "persons"}, 7])
+def test_resources_that_are_not_a_list_are_a_finding_in_every_command(pkg, tmp_path, resources):
+    """Found by the fuzz run with another seed: {"resources": null} made kzdata fmt raise TypeError."""
+    edit_json(pkg.root / "datapackage.json", lambda d: d.update(resources=resources))
+    report = pkg.validate()
+    assert "KZ999" not in codes(report) and "KZ002" in codes(report)
+    run_everything(pkg, tmp_path)

@@ -156,7 +156,8 @@ def package_files(root: Path, refused: list[tuple[str, str]] | None = None) -> l
     desc = _strict_file(root / DESCRIPTOR)
     if desc is None:
         return out
-    for res in desc.get("resources", []) if isinstance(desc, dict) else []:
+    listed = desc.get("resources") if isinstance(desc, dict) else None
+    for res in listed if isinstance(listed, list) else []:   # "resources": null is a finding (KZ002), not a crash
         if not isinstance(res, dict) or not isinstance(res.get("path"), str) or not inside(res["path"]):
             continue
         schema = res.get("schema")

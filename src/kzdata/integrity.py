@@ -48,7 +48,8 @@ def counted(rel: str) -> bool:
 def named_files(descriptor: object) -> list[str]:
     """The plain relative paths the descriptor names (resources, schemas, JSON Schemas), whatever their directory."""
     out = []
-    for res in descriptor.get("resources", []) if isinstance(descriptor, dict) else []:
+    listed = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    for res in listed if isinstance(listed, list) else []:
         if isinstance(res, dict):
             out += [res[k] for k in ("path", "schema", "jsonSchema") if isinstance(res.get(k), str) and _plain(res[k])]
     return out
