@@ -62,11 +62,11 @@ def reformat_csv(data: bytes, schema: dict) -> tuple[bytes, list[str]]:
         raise NotFormattable(problem.message if problem else "cannot be decoded")
     if "\x00" in text:
         raise NotFormattable("contains a NUL byte")
-    from .csvio import CONFLICT_FIX, conflict_markers
+    from .csvio import conflict_markers, conflict_text
 
     conflict = conflict_markers(text)
     if conflict:
-        raise NotFormattable(f"an unresolved git merge conflict (lines {conflict[0]}-{conflict[1]}): {CONFLICT_FIX}")
+        raise NotFormattable(conflict_text(conflict))
     csv.field_size_limit(MAX_FIELD)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=dialect.delimiter))

@@ -59,9 +59,14 @@ def conflict_markers(text: str) -> tuple[int, int] | None:
     return text.count("\n", 0, start.start()) + 1, text.count("\n", 0, ends[-1].start()) + 1
 
 
-def conflict_message(relpath: str, lines: tuple[int, int]) -> str:
+def conflict_text(lines: tuple[int, int]) -> str:
+    """What to say of conflict markers found on these lines (conflict_markers), and how to fix it."""
     span = f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}-{lines[1]}"
-    return f"{relpath} has an unresolved git merge conflict ({span}): {CONFLICT_FIX}"
+    return f"an unresolved git merge conflict ({span}): {CONFLICT_FIX}"
+
+
+def conflict_message(relpath: str, lines: tuple[int, int]) -> str:
+    return f"{relpath} has {conflict_text(lines)}"
 
 
 def line_ending_problem(text: str) -> ReadProblem | None:

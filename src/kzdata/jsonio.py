@@ -102,12 +102,11 @@ def loads(data: bytes, max_depth_allowed: int = MAX_DEPTH) -> object:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise JsonProblem(f"not valid UTF-8 (byte {exc.start})", line, 0, "encoding") from None
-    from .csvio import CONFLICT_FIX, conflict_markers
+    from .csvio import conflict_markers, conflict_text
 
     conflict = conflict_markers(text) if "<<<<<<<" in text else None
     if conflict:
-        raise JsonProblem(f"an unresolved git merge conflict (lines {conflict[0]}-{conflict[1]}): {CONFLICT_FIX}",
-                          conflict[0], 1, "conflict")
+        raise JsonProblem(conflict_text(conflict), conflict[0], 1, "conflict")
     depth = max_depth(data)
     if depth > max_depth_allowed:
         raise JsonProblem(f"nests {depth} levels deep, more than the {max_depth_allowed} levels kzdata reads", 0, 0, "depth")

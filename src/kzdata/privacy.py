@@ -533,11 +533,10 @@ STREET_WORDS = ("ul|pr|mkr|per|bul|boul|micro|mikro|st|av|rd|road|lane|blvd|kosh
                 "ул|пр|мкр|пер|б-р|бул|микро|көшесі|даңғ|шағын|ықшам|к-сі|кв|пәтер")
 # The address patterns themselves need more: one of their own street or flat words (_PRE, _POST, the
 # apartment words), at the start of a word (after a space, a punctuation mark or a house number, as in
-# 5пәтер; never after a letter). _STREET_WORD is exactly that, built from the patterns' own pieces, so the
+# 5пәтер; never after a letter). _STREET is exactly that, built from the patterns' own pieces, so the
 # address patterns run only on texts where one of them can match ("st" in "arrested" or "prison" does not).
 # It opens with the first letters of those words, so that most positions fail on one character class.
-_STREET_WORD = re.compile(f"(?=[UuPpMmBbSsAaRrLlKkDdFfУуПпМмБбКкДдШшЫы])(?<![^\\W\\d_])(?:{_PRE}|{_POST}|(?i:{_FLAT_WORDS}))")
-_STREET = _STREET_WORD
+_STREET = re.compile(f"(?=[UuPpMmBbSsAaRrLlKkDdFfУуПпМмБбКкДдШшЫы])(?<![^\\W\\d_])(?:{_PRE}|{_POST}|(?i:{_FLAT_WORDS}))")
 _DIGITS = re.compile(r"[0-9]")
 
 

@@ -177,13 +177,19 @@ def new_case(root: str | Path, place: str, year: str, slug_text: str, title: str
     return add_row(root, "cases", {"id": new, "title": title, "sources": source})
 
 
+def _id_year(year: str, date: str, case: str, option: str, what: str) -> str:
+    """The year a charge's or a sentence's id carries: the one given, else its date's, else the case id's."""
+    year = year or _year(date) or _year(*re.findall(r"-([0-9]{4})-", f"-{case}-"))
+    if not year:
+        raise ScaffoldError(f"give --year (or {option}): the {what}'s id carries the year")
+    return year
+
+
 def new_charge(root: str | Path, person: str, case: str, code: str, article: str, source: str, part: str = "",
                outcome: str = "pending", label: str = "", charged_date: str = "", year: str = "") -> tuple[str, list]:
     pkg = load_package(Path(root), defer=[])
     taken = _taken(pkg, "charges")
-    year = year or _year(charged_date) or _year(*re.findall(r"-([0-9]{4})-", f"-{case}-"))
-    if not year:
-        raise ScaffoldError("give --year (or --charged-date): the charge's id carries the year")
+    year = _id_year(year, charged_date, case, "--charged-date", "charge")
     base = f"{person}-{year}-{article}" + (f"-{part}" if part else "")
     new = fresh_id(base, taken)
     return add_row(root, "charges", {"id": new, "case": case, "person": person, "code": code, "article": article, "part": part,
@@ -195,9 +201,7 @@ def new_sentence(root: str | Path, person: str, case: str, kind: str, source: st
                  in_absentia: str = "false", court: str = "", scope: str = "", year: str = "") -> tuple[str, list]:
     pkg = load_package(Path(root), defer=[])
     taken = _taken(pkg, "sentences")
-    year = year or _year(verdict_date) or _year(*re.findall(r"-([0-9]{4})-", f"-{case}-"))
-    if not year:
-        raise ScaffoldError("give --year (or --verdict-date): the sentence's id carries the year")
+    year = _id_year(year, verdict_date, case, "--verdict-date", "sentence")
     word = KIND_WORDS.get(kind, slug(kind))
     base = f"{person}-{year}-{word}" + ("" if instance == "first_instance" else f"-{instance.replace('_', '-')}")
     new = fresh_id(base, taken)
