@@ -15,13 +15,18 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
-__all__ = ["ABSENT", "STALE_SECONDS", "FileChanged", "is_stale", "new_file_mode", "remove_stale_siblings",
+__all__ = ["ABSENT", "STALE_SECONDS", "TEMP_FILE", "FileChanged", "is_stale", "new_file_mode", "remove_stale_siblings",
            "replace_atomically", "write_atomic"]
 
+# The names replace_atomically gives its temporary files (tempfile.mkstemp: "." + name + "." + random + ".tmp"),
+# as kzdata validate (KZ007), kzdata fmt and kzdata export recognise them.
+TEMP_FILE = re.compile(r"\..+\.[A-Za-z0-9_]{6,12}\.tmp\Z")
 STALE_SECONDS = 60   # a temporary file untouched this long belongs to no running write: it was interrupted
 
 
@@ -85,8 +90,6 @@ _UNCHECKED = object()
 
 def is_stale(path: Path, now: float | None = None) -> bool:
     """The temporary file has not been written to for STALE_SECONDS: no write still running owns it."""
-    import time
-
     try:
         return (now if now is not None else time.time()) - os.stat(path).st_mtime >= STALE_SECONDS
     except OSError:
@@ -95,16 +98,16 @@ def is_stale(path: Path, now: float | None = None) -> bool:
 
 def remove_stale_siblings(path: Path) -> list[Path]:
     """Remove the stale temporary files (.NAME.XXXXXXXX.tmp) that interrupted writes of `path` left beside it."""
-    import re
-
-    pattern = re.compile(r"\." + re.escape(path.name) + r"\.[A-Za-z0-9_]{6,12}\.tmp\Z")
+    prefix = f".{path.name}."
     removed = []
     try:
         entries = list(path.parent.iterdir())
     except OSError:
         return removed
     for entry in entries:
-        if pattern.match(entry.name) and not entry.is_symlink() and entry.is_file() and is_stale(entry):
+        name = entry.name
+        if (name.startswith(prefix) and TEMP_FILE.match(name) and "." not in name[len(prefix):-len(".tmp")]
+                and not entry.is_symlink() and entry.is_file() and is_stale(entry)):
             try:
                 entry.unlink()
                 removed.append(entry)

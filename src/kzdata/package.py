@@ -8,13 +8,13 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from .csvio import Table, read_table
+from .fileio import TEMP_FILE
 from .findings import Finding, make
 from .vocab import OPTIONAL_TABLES, PACKAGE_TABLES, REFERENCE
 
@@ -54,7 +54,6 @@ def _inside(root: Path, rel: str) -> Path | None:
 
 
 PACKAGE_DIRS = ("data", "schemas", "reference")   # where a package's files live (and links and leftovers are looked for)
-TEMP_FILE = re.compile(r"^\..+\.[A-Za-z0-9_]{6,12}\.tmp$")   # what kzdata.fileio.replace_atomically names its temporary files
 
 
 def link_problem(root: Path, path: Path) -> str | None:
@@ -85,10 +84,13 @@ def _scan_tree(pkg: Package) -> None:
     the top of the package (temporary files only: a checkout's own links, such as a virtualenv, are its business)
     and anywhere under data/, schemas/ and reference/ (links are never followed)."""
     root = pkg.root
-    for rel in leftover_files(root):
-        pkg.findings.append(_leftover(rel))
-    for rel, problem in _bad_links(root):
-        pkg.findings.append(make("KZ006", rel, 0, "", f"{rel} is {problem}"))
+    for rel, path in _walk(root):   # one pass over the tree for both
+        if _is_leftover(path):
+            pkg.findings.append(_leftover(rel))
+        elif (rel.endswith("/") or "/" in rel) and path.is_symlink():
+            problem = link_problem(root, path)
+            if problem:
+                pkg.findings.append(make("KZ006", rel, 0, "", f"{rel} is {problem}"))
 
 
 def _walk(root: Path):
@@ -109,20 +111,13 @@ def _walk(root: Path):
                 yield path.relative_to(root).as_posix(), path
 
 
+def _is_leftover(path: Path) -> bool:
+    return TEMP_FILE.match(path.name) is not None and not path.is_symlink() and path.is_file()
+
+
 def leftover_files(root: Path) -> list[str]:
     """The temporary files of interrupted writes (kzdata.fileio names them .NAME.XXXXXXXX.tmp) in the package."""
-    return [rel for rel, path in _walk(root)
-            if TEMP_FILE.match(path.name) and not path.is_symlink() and path.is_file()]
-
-
-def _bad_links(root: Path) -> list[tuple[str, str]]:
-    out = []
-    for rel, path in _walk(root):
-        if (rel.endswith("/") or "/" in rel) and path.is_symlink():
-            problem = link_problem(root, path)
-            if problem:
-                out.append((rel, problem))
-    return out
+    return [rel for rel, path in _walk(root) if _is_leftover(path)]
 
 
 def _leftover(rel: str) -> Finding:
