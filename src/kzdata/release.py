@@ -322,10 +322,9 @@ def required_level(result: dict) -> str | None:
 
 
 def _tightened(old: dict, new: dict) -> bool:
-    from .schema import constraint_problem
+    from .schema import well_typed
 
-    old = {k: v for k, v in old.items() if constraint_problem(k, v) is None}   # a mistyped constraint is not applied
-    new = {k: v for k, v in new.items() if constraint_problem(k, v) is None}
+    old, new = well_typed(old), well_typed(new)   # a mistyped constraint is not applied
     if new.get("required") and not old.get("required"):
         return True
     if "enum" in new and (set(old.get("enum", new["enum"])) - set(new["enum"]) or "enum" not in old):

@@ -89,9 +89,14 @@ def constraint_problem(key: str, value: object) -> str | None:
     return None if ok else f"is {shown if len(shown) <= 40 else shown[:40] + '…'}, not {want}"
 
 
+def well_typed(constraints: dict) -> dict:
+    """The constraints that have the right type (the others are reported, KZ005, and not applied)."""
+    return {k: v for k, v in constraints.items() if constraint_problem(k, v) is None}
+
+
 def usable_constraints(field: dict) -> dict:
-    """The field's constraints that have the right type (the others are reported, KZ005, and not applied)."""
-    return {k: v for k, v in constraints_of(field).items() if constraint_problem(k, v) is None}
+    """The field's well-typed constraints: the ones the value check and its screen apply."""
+    return well_typed(constraints_of(field))
 
 
 def kind_of(field: dict) -> str | None:
